@@ -1,0 +1,226 @@
+// Entry point of the mpsim firmware: runs a script, boots the board folder, or serves the
+// REPL, as the host asks through the start arguments (see board_abi.h).
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "py/builtin.h"
+#include "py/compile.h"
+#include "py/gc.h"
+#include "py/mperrno.h"
+#include "py/mphal.h"
+#include "py/runtime.h"
+#include "py/stackctrl.h"
+#include "shared/readline/readline.h"
+#include "shared/runtime/pyexec.h"
+
+#define DEFAULT_HEAP_BYTES (192 * 1024)
+#define PYSTACK_BYTES (256 * 1024)
+
+// The shadow stack's size is fixed at link time (Makefile); keep a margin below it for the
+// C code that runs between two stack checks.
+#define STACK_MARGIN_BYTES (8 * 1024)
+
+extern const mp_print_t mpsim_stderr_print;
+extern bool mpsim_console_closed;
+
+typedef enum {
+    MODE_EXEC,
+    MODE_BOOT,
+    MODE_REPL,
+} start_mode_t;
+
+typedef struct {
+    size_t heap_bytes;
+    start_mode_t mode;
+    const char *name;
+    const char *source;
+} start_args_t;
+
+__attribute__((export_name("mpsim_abi_version")))
+int32_t mpsim_abi_version(void) {
+    return MPSIM_ABI_VERSION;
+}
+
+static bool parse_start_args(int argc, char **argv, start_args_t *args) {
+    args->heap_bytes = DEFAULT_HEAP_BYTES;
+    int i = 1;
+    if (i + 1 < argc && strcmp(argv[i], "--heap") == 0) {
+        char *end;
+        unsigned long bytes = strtoul(argv[i + 1], &end, 10);
+        if (*end != '\0' || bytes < 4096) {
+            return false;
+        }
+        args->heap_bytes = bytes;
+        i += 2;
+    }
+    if (i + 3 == argc && strcmp(argv[i], "exec") == 0) {
+        args->mode = MODE_EXEC;
+        args->name = argv[i + 1];
+        args->source = argv[i + 2];
+        return true;
+    }
+    if (i + 1 == argc && strcmp(argv[i], "boot") == 0) {
+        args->mode = MODE_BOOT;
+        return true;
+    }
+    if (i + 1 == argc && strcmp(argv[i], "repl") == 0) {
+        args->mode = MODE_REPL;
+        return true;
+    }
+    return false;
+}
+
+// Prints an uncaught exception like the unix port, on stderr, and returns the exit status:
+// SystemExit gives its code, anything else 1.
+static int report_uncaught(mp_obj_base_t *exc) {
+    if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(exc->type), MP_OBJ_FROM_PTR(&mp_type_SystemExit))) {
+        mp_obj_t code = mp_obj_exception_get_value(MP_OBJ_FROM_PTR(exc));
+        if (code == mp_const_none) {
+            return 0;
+        }
+        mp_int_t status;
+        if (mp_obj_get_int_maybe(code, &status)) {
+            return status & 0xff;
+        }
+        mp_obj_print_helper(&mpsim_stderr_print, code, PRINT_STR);
+        mp_print_str(&mpsim_stderr_print, "\n");
+        return 1;
+    }
+    mp_obj_print_exception(&mpsim_stderr_print, MP_OBJ_FROM_PTR(exc));
+    return 1;
+}
+
+// Compiles and runs one module; a NULL source means the file `name` on the board folder.
+static int execute(const char *name, const char *source) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        qstr source_name = qstr_from_str(name);
+        mp_lexer_t *lex = source != NULL
+            ? mp_lexer_new_from_str_len(source_name, source, strlen(source), 0)
+            : mp_lexer_new_from_file(source_name);
+        mp_parse_tree_t tree = mp_parse(lex, MP_PARSE_FILE_INPUT);
+        mp_obj_t module_fun = mp_compile(&tree, source_name, false);
+        mp_hal_set_interrupt_char(CHAR_CTRL_C);
+        mp_call_function_0(module_fun);
+        mp_hal_set_interrupt_char(-1);
+        mp_handle_pending(true);
+        nlr_pop();
+        return 0;
+    }
+    mp_hal_set_interrupt_char(-1);
+    return report_uncaught(nlr.ret_val);
+}
+
+static bool file_exists(const char *path) {
+    return mp_import_stat(path) == MP_IMPORT_STAT_FILE;
+}
+
+static void init_runtime(void *heap, size_t heap_bytes, const char *argv0) {
+    static mp_obj_t pystack[PYSTACK_BYTES / sizeof(mp_obj_t)];
+    mp_pystack_init(pystack, &pystack[MP_ARRAY_SIZE(pystack)]);
+    gc_init(heap, (char *)heap + heap_bytes);
+    mp_init();
+    mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR_));
+    mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR__slash_lib));
+    if (argv0 != NULL) {
+        mp_obj_list_append(mp_sys_argv, mp_obj_new_str(argv0, strlen(argv0)));
+    }
+    readline_init0();
+}
+
+// A board's main loop: boot.py, main.py (unless the raw REPL is up), then the REPL until a
+// soft reboot; repeat. Ends when the console input closes.
+static int serve_repl(void *heap, size_t heap_bytes) {
+    mpsim_cook_newlines = true;
+    for (;;) {
+        init_runtime(heap, heap_bytes, NULL);
+        int ret = pyexec_file_if_exists("boot.py");
+        if (!(ret & PYEXEC_FORCED_EXIT) && pyexec_mode_kind == PYEXEC_MODE_FRIENDLY_REPL) {
+            ret = pyexec_file_if_exists("main.py");
+        }
+        while (!(ret & PYEXEC_FORCED_EXIT) && !mpsim_console_closed) {
+            if (pyexec_mode_kind == PYEXEC_MODE_RAW_REPL) {
+                ret = pyexec_raw_repl();
+            } else {
+                ret = pyexec_friendly_repl();
+            }
+        }
+        mp_printf(&mp_plat_print, "MPY: soft reboot\n");
+        gc_sweep_all();
+        mp_deinit();
+        if (mpsim_console_closed) {
+            return 0;
+        }
+    }
+}
+
+int main(int argc, char **argv) {
+    volatile int stack_top;
+    mp_stack_set_top((void *)&stack_top);
+    mp_stack_set_limit(MPSIM_STACK_BYTES - STACK_MARGIN_BYTES);
+
+    start_args_t args;
+    if (!parse_start_args(argc, argv, &args)) {
+        fprintf(stderr, "usage: mpsim [--heap BYTES] (exec NAME SOURCE | boot | repl)\n");
+        return 2;
+    }
+    void *heap = malloc(args.heap_bytes);
+    if (heap == NULL) {
+        fprintf(stderr, "mpsim: cannot allocate a heap of %zu bytes\n", args.heap_bytes);
+        return 2;
+    }
+
+    if (args.mode == MODE_REPL) {
+        return serve_repl(heap, args.heap_bytes);
+    }
+    int status = 0;
+    if (args.mode == MODE_EXEC) {
+        init_runtime(heap, args.heap_bytes, args.name);
+        status = execute(args.name, args.source);
+    } else {
+        init_runtime(heap, args.heap_bytes, NULL);
+        if (file_exists("boot.py")) {
+            status = execute("boot.py", NULL);
+        }
+        if (status == 0 && file_exists("main.py")) {
+            status = execute("main.py", NULL);
+        }
+    }
+    gc_sweep_all();
+    mp_deinit();
+    return status;
+}
+
+void gc_collect(void) {
+    gc_collect_start();
+    // Every root is in linear memory: globals (scanned by gc_collect_start) and the shadow
+    // stack below main's frame, where wasm-opt --spill-pointers keeps each pointer that a
+    // function holds across a call.
+    volatile uintptr_t stack_bottom = 0;
+    uintptr_t sp = (uintptr_t)&stack_bottom;
+    gc_collect_root((void **)sp, ((uintptr_t)MP_STATE_THREAD(stack_top) - sp) / sizeof(uintptr_t));
+    gc_collect_end();
+}
+
+void nlr_jump_fail(void *val) {
+    fprintf(stderr, "mpsim: fatal: uncaught NLR %p\n", val);
+    __builtin_trap();
+}
+
+const char mpsim_help_text[] =
+    "Welcome to MicroPython on mpsim, an emulated board!\n"
+    "\n"
+    "The board's flash is the folder given with --fs; os and open() work on it.\n"
+    "time runs on a virtual clock: sleeps return at once, ticks_ms() shows the time slept.\n"
+    "\n"
+    "Control commands:\n"
+    "  CTRL-A        -- on a blank line, enter raw REPL mode\n"
+    "  CTRL-B        -- on a blank line, enter normal REPL mode\n"
+    "  CTRL-C        -- interrupt a running program\n"
+    "  CTRL-D        -- on a blank line, do a soft reset of the board\n"
+    "  CTRL-E        -- on a blank line, enter paste mode\n"
+    "  CTRL-]        -- leave mpsim (terminal REPL only)\n"
+    "\n"
+    "For further help on a specific object, type help(obj)\n"
+    "For a list of available modules, type help('modules')\n";

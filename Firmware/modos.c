@@ -1,0 +1,224 @@
+// The os module on the board's flash: the host folder that WASI preopens at "/".
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "py/mphal.h"
+#include "py/objstr.h"
+#include "py/objtuple.h"
+#include "py/runtime.h"
+#include "genhdr/mpversion.h"
+#include "mperrno_wasi.h"
+
+// What stat() and ilistdir() report as the type, like MicroPython's VFS drivers.
+#define MODE_DIR (0x4000)
+#define MODE_FILE (0x8000)
+
+static mp_obj_t os_check(int result) {
+    if (result < 0) {
+        mperrno_raise_wasi();
+    }
+    return mp_const_none;
+}
+
+static const char *os_path_or_cwd(size_t n_args, const mp_obj_t *args) {
+    return n_args == 0 ? "." : mp_obj_str_get_str(args[0]);
+}
+
+// os.uname()
+static const qstr os_uname_fields[] = {
+    MP_QSTR_sysname, MP_QSTR_nodename, MP_QSTR_release, MP_QSTR_version, MP_QSTR_machine
+};
+static const MP_DEFINE_STR_OBJ(os_uname_sysname_obj, MICROPY_PY_SYS_PLATFORM);
+static const MP_DEFINE_STR_OBJ(os_uname_release_obj, MICROPY_VERSION_STRING);
+static const MP_DEFINE_STR_OBJ(os_uname_version_obj, MICROPY_GIT_TAG " on " MICROPY_BUILD_DATE);
+static const MP_DEFINE_STR_OBJ(os_uname_machine_obj, MICROPY_HW_BOARD_NAME " with " MICROPY_HW_MCU_NAME);
+static MP_DEFINE_ATTRTUPLE(
+    os_uname_info_obj,
+    os_uname_fields,
+    5,
+    MP_ROM_PTR(&os_uname_sysname_obj),
+    MP_ROM_PTR(&os_uname_sysname_obj),
+    MP_ROM_PTR(&os_uname_release_obj),
+    MP_ROM_PTR(&os_uname_version_obj),
+    MP_ROM_PTR(&os_uname_machine_obj)
+    );
+
+static mp_obj_t os_uname(void) {
+    return MP_OBJ_FROM_PTR(&os_uname_info_obj);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(os_uname_obj, os_uname);
+
+// Reads a directory into a list of (name, type, inode, size) tuples, or of names only.
+static mp_obj_t os_read_dir(const char *path, bool names_only) {
+    DIR *dir = opendir(path);
+    if (dir == NULL) {
+        mperrno_raise_wasi();
+    }
+    mp_obj_t list = mp_obj_new_list(0, NULL);
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        const char *name = entry->d_name;
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+            continue;
+        }
+        mp_obj_t name_obj = mp_obj_new_str(name, strlen(name));
+        if (names_only) {
+            mp_obj_list_append(list, name_obj);
+            continue;
+        }
+        mp_obj_t fields[4] = {
+            name_obj,
+            MP_OBJ_NEW_SMALL_INT(entry->d_type == DT_DIR ? MODE_DIR : MODE_FILE),
+            MP_OBJ_NEW_SMALL_INT(0),
+            MP_OBJ_NEW_SMALL_INT(0),
+        };
+        struct stat info;
+        if (fstatat(dirfd(dir), name, &info, 0) == 0) {
+            fields[3] = mp_obj_new_int_from_ll(info.st_size);
+        }
+        mp_obj_list_append(list, mp_obj_new_tuple(4, fields));
+    }
+    closedir(dir);
+    return list;
+}
+
+// os.listdir([dir])
+static mp_obj_t os_listdir(size_t n_args, const mp_obj_t *args) {
+    return os_read_dir(os_path_or_cwd(n_args, args), true);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(os_listdir_obj, 0, 1, os_listdir);
+
+// os.ilistdir([dir])
+static mp_obj_t os_ilistdir(size_t n_args, const mp_obj_t *args) {
+    return mp_getiter(os_read_dir(os_path_or_cwd(n_args, args), false), NULL);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(os_ilistdir_obj, 0, 1, os_ilistdir);
+
+// os.stat(path): (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime)
+static mp_obj_t os_stat(mp_obj_t path_in) {
+    struct stat info;
+    os_check(stat(mp_obj_str_get_str(path_in), &info));
+    mp_obj_t fields[10] = {
+        MP_OBJ_NEW_SMALL_INT(S_ISDIR(info.st_mode) ? MODE_DIR : MODE_FILE),
+        MP_OBJ_NEW_SMALL_INT(0),
+        MP_OBJ_NEW_SMALL_INT(0),
+        MP_OBJ_NEW_SMALL_INT(0),
+        MP_OBJ_NEW_SMALL_INT(0),
+        MP_OBJ_NEW_SMALL_INT(0),
+        mp_obj_new_int_from_ll(info.st_size),
+        mp_obj_new_int_from_ll(info.st_atim.tv_sec),
+        mp_obj_new_int_from_ll(info.st_mtim.tv_sec),
+        mp_obj_new_int_from_ll(info.st_ctim.tv_sec),
+    };
+    return mp_obj_new_tuple(10, fields);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(os_stat_obj, os_stat);
+
+// os.statvfs(path): (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax)
+static mp_obj_t os_statvfs(mp_obj_t path_in) {
+    struct stat info;
+    os_check(stat(mp_obj_str_get_str(path_in), &info));
+    board_flash_stat_t flash;
+    board_flash_stat(&flash);
+    mp_obj_t fields[10] = {
+        mp_obj_new_int_from_uint(flash.block_size),
+        mp_obj_new_int_from_uint(flash.block_size),
+        mp_obj_new_int_from_uint(flash.total_blocks),
+        mp_obj_new_int_from_uint(flash.free_blocks),
+        mp_obj_new_int_from_uint(flash.free_blocks),
+        MP_OBJ_NEW_SMALL_INT(0),
+        MP_OBJ_NEW_SMALL_INT(0),
+        MP_OBJ_NEW_SMALL_INT(0),
+        MP_OBJ_NEW_SMALL_INT(0),
+        MP_OBJ_NEW_SMALL_INT(MICROPY_ALLOC_PATH_MAX),
+    };
+    return mp_obj_new_tuple(10, fields);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(os_statvfs_obj, os_statvfs);
+
+// os.remove(path)
+static mp_obj_t os_remove(mp_obj_t path_in) {
+    return os_check(unlink(mp_obj_str_get_str(path_in)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(os_remove_obj, os_remove);
+
+// os.rename(old, new)
+static mp_obj_t os_rename(mp_obj_t old_in, mp_obj_t new_in) {
+    return os_check(rename(mp_obj_str_get_str(old_in), mp_obj_str_get_str(new_in)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(os_rename_obj, os_rename);
+
+// os.mkdir(path)
+static mp_obj_t os_mkdir(mp_obj_t path_in) {
+    return os_check(mkdir(mp_obj_str_get_str(path_in), 0755));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(os_mkdir_obj, os_mkdir);
+
+// os.rmdir(path)
+static mp_obj_t os_rmdir(mp_obj_t path_in) {
+    return os_check(rmdir(mp_obj_str_get_str(path_in)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(os_rmdir_obj, os_rmdir);
+
+// os.getcwd()
+static mp_obj_t os_getcwd(void) {
+    char path[MICROPY_ALLOC_PATH_MAX];
+    if (getcwd(path, sizeof(path)) == NULL) {
+        mperrno_raise_wasi();
+    }
+    return mp_obj_new_str(path, strlen(path));
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(os_getcwd_obj, os_getcwd);
+
+// os.chdir(path)
+static mp_obj_t os_chdir(mp_obj_t path_in) {
+    return os_check(chdir(mp_obj_str_get_str(path_in)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(os_chdir_obj, os_chdir);
+
+// os.urandom(n): bytes from the host's generator, which is seeded for reproducible runs.
+static mp_obj_t os_urandom(mp_obj_t n_in) {
+    mp_int_t n = mp_obj_get_int(n_in);
+    if (n < 0) {
+        mp_raise_ValueError(MP_ERROR_TEXT("negative length"));
+    }
+    vstr_t bytes;
+    vstr_init_len(&bytes, n);
+    // getentropy() fills at most 256 bytes a call.
+    for (mp_int_t done = 0; done < n; done += 256) {
+        size_t chunk = n - done < 256 ? n - done : 256;
+        os_check(getentropy(bytes.buf + done, chunk));
+    }
+    return mp_obj_new_bytes_from_vstr(&bytes);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(os_urandom_obj, os_urandom);
+
+static const mp_rom_map_elem_t os_module_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_os) },
+    { MP_ROM_QSTR(MP_QSTR_uname), MP_ROM_PTR(&os_uname_obj) },
+    { MP_ROM_QSTR(MP_QSTR_listdir), MP_ROM_PTR(&os_listdir_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ilistdir), MP_ROM_PTR(&os_ilistdir_obj) },
+    { MP_ROM_QSTR(MP_QSTR_stat), MP_ROM_PTR(&os_stat_obj) },
+    { MP_ROM_QSTR(MP_QSTR_statvfs), MP_ROM_PTR(&os_statvfs_obj) },
+    { MP_ROM_QSTR(MP_QSTR_remove), MP_ROM_PTR(&os_remove_obj) },
+    { MP_ROM_QSTR(MP_QSTR_rename), MP_ROM_PTR(&os_rename_obj) },
+    { MP_ROM_QSTR(MP_QSTR_mkdir), MP_ROM_PTR(&os_mkdir_obj) },
+    { MP_ROM_QSTR(MP_QSTR_rmdir), MP_ROM_PTR(&os_rmdir_obj) },
+    { MP_ROM_QSTR(MP_QSTR_getcwd), MP_ROM_PTR(&os_getcwd_obj) },
+    { MP_ROM_QSTR(MP_QSTR_chdir), MP_ROM_PTR(&os_chdir_obj) },
+    { MP_ROM_QSTR(MP_QSTR_urandom), MP_ROM_PTR(&os_urandom_obj) },
+    { MP_ROM_QSTR(MP_QSTR_sep), MP_ROM_QSTR(MP_QSTR__slash_) },
+};
+static MP_DEFINE_CONST_DICT(os_module_globals, os_module_globals_table);
+
+const mp_obj_module_t mp_module_os = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&os_module_globals,
+};
+
+MP_REGISTER_EXTENSIBLE_MODULE(MP_QSTR_os, mp_module_os);

@@ -1,0 +1,48 @@
+// The HAL of the mpsim port: mp_hal_* mapped onto `board` imports.
+#ifndef MICROPY_INCLUDED_MPSIM_MPHALPORT_H
+#define MICROPY_INCLUDED_MPSIM_MPHALPORT_H
+
+#include "py/mpconfig.h"
+#include <stdbool.h>
+
+#include "board_abi.h"
+
+// No pins until the machine module arrives; defining the type keeps py/mphal.h from
+// pulling in extmod/virtpin.h, which the registry source does not carry.
+#define mp_hal_pin_obj_t mp_obj_t
+
+void mp_hal_set_interrupt_char(int c);
+
+// Whether "\n" goes out as "\r\n", as on a board's serial console (REPL), or unchanged, as
+// from a desktop program (mpsim run, mpsim exec).
+extern bool mpsim_cook_newlines;
+
+// Virtual nanoseconds since boot, counting the VM steps not yet reported.
+static inline int64_t mpsim_clock_ns(void) {
+    mpsim_report_steps();
+    return board_clock_ns();
+}
+
+static inline mp_uint_t mp_hal_ticks_ms(void) {
+    return (mp_uint_t)(mpsim_clock_ns() / 1000000);
+}
+
+static inline mp_uint_t mp_hal_ticks_us(void) {
+    return (mp_uint_t)(mpsim_clock_ns() / 1000);
+}
+
+// Like rp2, the CPU tick is the microsecond counter.
+static inline mp_uint_t mp_hal_ticks_cpu(void) {
+    return mp_hal_ticks_us();
+}
+
+static inline uint64_t mp_hal_time_ns(void) {
+    mpsim_report_steps();
+    return (uint64_t)board_rtc_ns();
+}
+
+// Sleeps until the virtual clock reaches deadline_ns, running scheduled callbacks and
+// raising KeyboardInterrupt meanwhile.
+void mpsim_sleep_until_ns(int64_t deadline_ns);
+
+#endif // MICROPY_INCLUDED_MPSIM_MPHALPORT_H
