@@ -9,6 +9,7 @@
 #include "py/reader.h"
 #include "py/runtime.h"
 #include "py/stream.h"
+#include "boardfs.h"
 #include "mperrno_wasi.h"
 
 typedef struct _file_obj_t {
@@ -136,7 +137,8 @@ static mp_obj_t file_open(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_
 
     const mp_obj_type_t *type;
     int flags = file_parse_mode(mp_obj_str_get_str(args[ARG_mode].u_obj), &type);
-    const char *path = mp_obj_str_get_str(args[ARG_file].u_obj);
+    char path[MICROPY_ALLOC_PATH_MAX];
+    boardfs_resolve(mp_obj_str_get_str(args[ARG_file].u_obj), path);
     int fd = open(path, flags, 0644);
     if (fd < 0) {
         mperrno_raise_wasi();
@@ -196,8 +198,10 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 
 // What `import` finds on the board's flash.
 mp_import_stat_t mp_import_stat(const char *path) {
+    char resolved[MICROPY_ALLOC_PATH_MAX];
+    boardfs_resolve(path, resolved);
     struct stat info;
-    if (stat(path, &info) != 0) {
+    if (stat(resolved, &info) != 0) {
         return MP_IMPORT_STAT_NO_EXIST;
     }
     return S_ISDIR(info.st_mode) ? MP_IMPORT_STAT_DIR : MP_IMPORT_STAT_FILE;
@@ -205,7 +209,9 @@ mp_import_stat_t mp_import_stat(const char *path) {
 
 // Source files for import and for boot.py/main.py.
 void mp_reader_new_file(mp_reader_t *reader, qstr filename) {
-    int fd = open(qstr_str(filename), O_RDONLY);
+    char path[MICROPY_ALLOC_PATH_MAX];
+    boardfs_resolve(qstr_str(filename), path);
+    int fd = open(path, O_RDONLY);
     if (fd < 0) {
         mp_raise_OSError_with_filename(mperrno_from_wasi(errno), qstr_str(filename));
     }

@@ -13,6 +13,7 @@
 #include "py/stackctrl.h"
 #include "shared/readline/readline.h"
 #include "shared/runtime/pyexec.h"
+#include "boardfs.h"
 
 #define DEFAULT_HEAP_BYTES (192 * 1024)
 #define PYSTACK_BYTES (256 * 1024)
@@ -121,6 +122,7 @@ static void init_runtime(void *heap, size_t heap_bytes, const char *argv0) {
     mp_pystack_init(pystack, &pystack[MP_ARRAY_SIZE(pystack)]);
     gc_init(heap, (char *)heap + heap_bytes);
     mp_init();
+    boardfs_chdir("/");
     mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR_));
     mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR__slash_lib));
     if (argv0 != NULL) {

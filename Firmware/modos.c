@@ -12,6 +12,7 @@
 #include "py/objtuple.h"
 #include "py/runtime.h"
 #include "genhdr/mpversion.h"
+#include "boardfs.h"
 #include "mperrno_wasi.h"
 
 // What stat() and ilistdir() report as the type, like MicroPython's VFS drivers.
@@ -25,8 +26,10 @@ static mp_obj_t os_check(int result) {
     return mp_const_none;
 }
 
-static const char *os_path_or_cwd(size_t n_args, const mp_obj_t *args) {
-    return n_args == 0 ? "." : mp_obj_str_get_str(args[0]);
+// The absolute path of a Python path argument, in out (MICROPY_ALLOC_PATH_MAX bytes).
+static const char *os_path(mp_obj_t path_in, char *out) {
+    boardfs_resolve(mp_obj_str_get_str(path_in), out);
+    return out;
 }
 
 // os.uname()
@@ -89,20 +92,23 @@ static mp_obj_t os_read_dir(const char *path, bool names_only) {
 
 // os.listdir([dir])
 static mp_obj_t os_listdir(size_t n_args, const mp_obj_t *args) {
-    return os_read_dir(os_path_or_cwd(n_args, args), true);
+    char path[MICROPY_ALLOC_PATH_MAX];
+    return os_read_dir(n_args == 0 ? boardfs_cwd() : os_path(args[0], path), true);
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(os_listdir_obj, 0, 1, os_listdir);
 
 // os.ilistdir([dir])
 static mp_obj_t os_ilistdir(size_t n_args, const mp_obj_t *args) {
-    return mp_getiter(os_read_dir(os_path_or_cwd(n_args, args), false), NULL);
+    char path[MICROPY_ALLOC_PATH_MAX];
+    return mp_getiter(os_read_dir(n_args == 0 ? boardfs_cwd() : os_path(args[0], path), false), NULL);
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(os_ilistdir_obj, 0, 1, os_ilistdir);
 
 // os.stat(path): (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime)
 static mp_obj_t os_stat(mp_obj_t path_in) {
+    char path[MICROPY_ALLOC_PATH_MAX];
     struct stat info;
-    os_check(stat(mp_obj_str_get_str(path_in), &info));
+    os_check(stat(os_path(path_in, path), &info));
     mp_obj_t fields[10] = {
         MP_OBJ_NEW_SMALL_INT(S_ISDIR(info.st_mode) ? MODE_DIR : MODE_FILE),
         MP_OBJ_NEW_SMALL_INT(0),
@@ -121,8 +127,9 @@ static MP_DEFINE_CONST_FUN_OBJ_1(os_stat_obj, os_stat);
 
 // os.statvfs(path): (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax)
 static mp_obj_t os_statvfs(mp_obj_t path_in) {
+    char path[MICROPY_ALLOC_PATH_MAX];
     struct stat info;
-    os_check(stat(mp_obj_str_get_str(path_in), &info));
+    os_check(stat(os_path(path_in, path), &info));
     board_flash_stat_t flash;
     board_flash_stat(&flash);
     mp_obj_t fields[10] = {
@@ -143,41 +150,44 @@ static MP_DEFINE_CONST_FUN_OBJ_1(os_statvfs_obj, os_statvfs);
 
 // os.remove(path)
 static mp_obj_t os_remove(mp_obj_t path_in) {
-    return os_check(unlink(mp_obj_str_get_str(path_in)));
+    char path[MICROPY_ALLOC_PATH_MAX];
+    return os_check(unlink(os_path(path_in, path)));
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(os_remove_obj, os_remove);
 
 // os.rename(old, new)
 static mp_obj_t os_rename(mp_obj_t old_in, mp_obj_t new_in) {
-    return os_check(rename(mp_obj_str_get_str(old_in), mp_obj_str_get_str(new_in)));
+    char old_path[MICROPY_ALLOC_PATH_MAX];
+    char new_path[MICROPY_ALLOC_PATH_MAX];
+    return os_check(rename(os_path(old_in, old_path), os_path(new_in, new_path)));
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(os_rename_obj, os_rename);
 
 // os.mkdir(path)
 static mp_obj_t os_mkdir(mp_obj_t path_in) {
-    return os_check(mkdir(mp_obj_str_get_str(path_in), 0755));
+    char path[MICROPY_ALLOC_PATH_MAX];
+    return os_check(mkdir(os_path(path_in, path), 0755));
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(os_mkdir_obj, os_mkdir);
 
 // os.rmdir(path)
 static mp_obj_t os_rmdir(mp_obj_t path_in) {
-    return os_check(rmdir(mp_obj_str_get_str(path_in)));
+    char path[MICROPY_ALLOC_PATH_MAX];
+    return os_check(rmdir(os_path(path_in, path)));
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(os_rmdir_obj, os_rmdir);
 
 // os.getcwd()
 static mp_obj_t os_getcwd(void) {
-    char path[MICROPY_ALLOC_PATH_MAX];
-    if (getcwd(path, sizeof(path)) == NULL) {
-        mperrno_raise_wasi();
-    }
-    return mp_obj_new_str(path, strlen(path));
+    const char *cwd = boardfs_cwd();
+    return mp_obj_new_str(cwd, strlen(cwd));
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(os_getcwd_obj, os_getcwd);
 
 // os.chdir(path)
 static mp_obj_t os_chdir(mp_obj_t path_in) {
-    return os_check(chdir(mp_obj_str_get_str(path_in)));
+    boardfs_chdir(mp_obj_str_get_str(path_in));
+    return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(os_chdir_obj, os_chdir);
 

@@ -10,7 +10,7 @@
 #include "py/smallint.h"
 
 #define TICKS_MASK (MICROPY_PY_TIME_TICKS_PERIOD - 1)
-#define TICKS_HALF_PERIOD (MICROPY_PY_TIME_TICKS_PERIOD / 2)
+#define TICKS_HALF_PERIOD ((mp_int_t)(MICROPY_PY_TIME_TICKS_PERIOD / 2))
 #define SECONDS_PER_DAY (86400)
 
 // time.sleep(seconds)
@@ -61,23 +61,24 @@ static mp_obj_t time_ticks_cpu(void) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(time_ticks_cpu_obj, time_ticks_cpu);
 
+// Ticks arguments are read as any int, not just small ones: on a 32-bit port the period
+// itself (2**30) is already a big int, and expressions such as `period - 1` stay big.
+
 // time.ticks_diff(end, start): the signed distance, taking one wrap-around into account.
 static mp_obj_t time_ticks_diff(mp_obj_t end_in, mp_obj_t start_in) {
-    mp_uint_t end = MP_OBJ_SMALL_INT_VALUE(end_in);
-    mp_uint_t start = MP_OBJ_SMALL_INT_VALUE(start_in);
-    mp_int_t diff = ((end - start + TICKS_HALF_PERIOD) & TICKS_MASK) - TICKS_HALF_PERIOD;
+    mp_uint_t end = mp_obj_get_int(end_in);
+    mp_uint_t start = mp_obj_get_int(start_in);
+    mp_int_t diff = (mp_int_t)((end - start + TICKS_HALF_PERIOD) & TICKS_MASK) - TICKS_HALF_PERIOD;
     return MP_OBJ_NEW_SMALL_INT(diff);
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(time_ticks_diff_obj, time_ticks_diff);
 
-// time.ticks_add(ticks, delta)
+// time.ticks_add(ticks, delta): delta must be within what ticks_diff can give back, so that
+// ticks_diff(ticks_add(t, d), t) == d and ticks_diff(t, ticks_add(t, d)) == -d.
 static mp_obj_t time_ticks_add(mp_obj_t ticks_in, mp_obj_t delta_in) {
     mp_uint_t ticks = mp_obj_get_int(ticks_in);
-    if (ticks > TICKS_MASK) {
-        mp_raise_msg(&mp_type_OverflowError, MP_ERROR_TEXT("ticks must be between 0 and the ticks period"));
-    }
     mp_int_t delta = mp_obj_get_int(delta_in);
-    if (delta < -TICKS_HALF_PERIOD || delta >= TICKS_HALF_PERIOD) {
+    if (delta <= -TICKS_HALF_PERIOD || delta >= TICKS_HALF_PERIOD) {
         mp_raise_msg(&mp_type_OverflowError, MP_ERROR_TEXT("ticks interval overflow"));
     }
     return MP_OBJ_NEW_SMALL_INT((ticks + delta) & TICKS_MASK);
@@ -98,8 +99,8 @@ static MP_DEFINE_CONST_FUN_OBJ_0(time_time_ns_obj, time_time_ns);
 
 // Seconds since the epoch as a Python int of any size (times past 2038 exceed mp_int_t).
 static int64_t time_get_seconds(mp_obj_t seconds_in) {
-    if (!mp_obj_is_int(seconds_in)) {
-        return mp_obj_get_int(seconds_in);
+    if (!mp_obj_is_exact_type(seconds_in, &mp_type_int)) {
+        return mp_obj_get_int(seconds_in); // a small int, or a TypeError
     }
     int64_t seconds;
     mp_obj_int_to_bytes_impl(seconds_in, false, sizeof(seconds), (byte *)&seconds);

@@ -66,18 +66,23 @@ void mp_hal_set_interrupt_char(int c) {
     board_set_interrupt_char(c);
 }
 
-// Once input is closed every read gives Ctrl-D: input() raises EOFError and the REPL
+// Once input is closed it reads as a final newline (ending a partly typed line, as a file's
+// last line ends) and then as Ctrl-D forever: input() raises EOFError, and the REPL
 // soft-reboots, after which main.c ends the run.
 int mp_hal_stdin_rx_chr(void) {
+    static int last_char = '\n';
     for (;;) {
         uint8_t c;
         int32_t n = board_console_read(&c, 1);
         if (n == 1) {
+            last_char = c;
             return c;
         }
         if (n < 0) {
             mpsim_console_closed = true;
-            return CHAR_CTRL_D;
+            bool line_pending = last_char != '\n' && last_char != '\r' && last_char != CHAR_CTRL_D;
+            last_char = line_pending ? '\r' : CHAR_CTRL_D;
+            return last_char;
         }
         mp_event_wait_indefinite();
     }
