@@ -123,7 +123,6 @@ static void init_runtime(void *heap, size_t heap_bytes, const char *argv0) {
     gc_init(heap, (char *)heap + heap_bytes);
     mp_init();
     boardfs_chdir("/");
-    mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR_));
     mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR__slash_lib));
     if (argv0 != NULL) {
         mp_obj_list_append(mp_sys_argv, mp_obj_new_str(argv0, strlen(argv0)));
