@@ -24,7 +24,7 @@
 
 // Bits of the event set returned by board_tick and board_wait.
 #define BOARD_EVENT_INTERRUPT (1 << 0) // the console received the interrupt character
-#define BOARD_EVENT_INPUT (1 << 1)     // console input is waiting to be read
+#define BOARD_EVENT_INPUT (1 << 1)     // console input is waiting to be read, or is closed
 
 // Streams accepted by board_console_write.
 #define BOARD_STREAM_STDOUT (1)
@@ -64,8 +64,10 @@ BOARD_IMPORT(set_interrupt_char) void board_set_interrupt_char(int32_t c);
 BOARD_IMPORT(tick) int32_t board_tick(uint32_t steps);
 // Nanoseconds since the board booted.
 BOARD_IMPORT(clock_ns) int64_t board_clock_ns(void);
-// Idles until the clock reaches deadline_ns or an event is pending; returns the events.
-// A negative deadline waits for an event only.
+// Idles until the clock reaches deadline_ns, an interrupt arrives, or new console input
+// arrives during the wait (input already waiting does not cut a sleep short, or a sleep with
+// unread input would never end); returns the pending events. A negative deadline waits for an
+// event only, and returns at once while input is waiting or closed.
 BOARD_IMPORT(wait) int32_t board_wait(int64_t deadline_ns);
 // The real-time clock: nanoseconds since 1970-01-01 UTC.
 BOARD_IMPORT(rtc_ns) int64_t board_rtc_ns(void);

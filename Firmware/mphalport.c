@@ -80,7 +80,7 @@ int mp_hal_stdin_rx_chr(void) {
         }
         if (n < 0) {
             mpsim_console_closed = true;
-            bool line_pending = last_char != '\n' && last_char != '\r' && last_char != CHAR_CTRL_D;
+            bool line_pending = last_char >= ' '; // text was typed since the last control key
             last_char = line_pending ? '\r' : CHAR_CTRL_D;
             return last_char;
         }
