@@ -1,0 +1,67 @@
+// swift-tools-version:6.2
+
+import PackageDescription
+
+/// Our own targets build in Swift 6 mode with every warning an error; dependencies do not.
+let strictSettings: [SwiftSetting] = [
+    .treatAllWarnings(as: .error)
+]
+
+let package = Package(
+    name: "mpsim",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mpsim", targets: ["mpsim"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "mpsim",
+            dependencies: [
+                "MPSimCommands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MPSimCommands",
+            dependencies: [
+                "MPSimHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MPSimHost",
+            dependencies: [
+                .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WasmKitWASI", package: "WasmKit"),
+                .product(name: "WASI", package: "WasmKit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MPSimHostTests",
+            dependencies: [
+                "MPSimHost",
+                .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WasmParser", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MPSimCommandsTests",
+            dependencies: [
+                "MPSimCommands",
+                "MPSimHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,133 @@
+// The `board` import module: every call the firmware makes to its host.
+//
+// Keep in sync with Firmware/board_abi.h (same imports, same order, same constants). This file
+// is the only place in Swift where an import name appears.
+
+import WasmKit
+
+/// The mirror of `Firmware/board_abi.h`: constants, and one table of the `board` imports.
+public enum ABI {
+    /// The ABI version this host implements; the firmware exports its own as `mpsim_abi_version`.
+    public static let version: Int32 = 1
+
+    /// The WebAssembly module name of every import in ``imports``.
+    public static let moduleName = "board"
+
+    /// The export that reports the firmware's ABI version.
+    public static let versionExport = "mpsim_abi_version"
+
+    /// The pending events that `tick` and `wait` return.
+    public struct Events: OptionSet, Sendable {
+        public let rawValue: Int32
+
+        /// Creates an event set from its bits.
+        public init(rawValue: Int32) {
+            self.rawValue = rawValue
+        }
+
+        /// The console received the interrupt character (`BOARD_EVENT_INTERRUPT`).
+        public static let interrupt = Events(rawValue: 1 << 0)
+        /// Console input is waiting to be read, or the input is closed (`BOARD_EVENT_INPUT`).
+        public static let input = Events(rawValue: 1 << 1)
+    }
+
+    /// The streams `console_write` accepts.
+    public enum Stream: Int32, Sendable {
+        /// `BOARD_STREAM_STDOUT`.
+        case stdout = 1
+        /// `BOARD_STREAM_STDERR`.
+        case stderr = 2
+    }
+
+    /// The size of `board_flash_stat_t`: three little-endian `uint32_t` fields.
+    public static let flashStatSize = 12
+
+    /// MicroPython's errno numbers (`py/mperrno.h`) that imports return negated.
+    public enum Errno: Int32, Sendable {
+        /// A pointer or length outside the firmware's memory.
+        case efault = 14
+        /// An argument out of range, such as an unknown stream.
+        case einval = 22
+        /// The console input is closed and drained.
+        case epipe = 32
+    }
+
+    /// One `board` import: its name, its WebAssembly type and its implementation.
+    public struct Import: Sendable {
+        /// The field name inside the `board` module.
+        public let name: String
+        /// The parameter types.
+        public let parameters: [ValueType]
+        /// The result types (none or one).
+        public let results: [ValueType]
+        /// Runs the import on `host`; returns the result, if the import has one.
+        let body: @Sendable (BoardHost, borrowing Caller, UnsafeBufferPointer<Value>) throws -> Value?
+    }
+
+    /// Every `board` import, in the header's order.
+    public static let imports: [Import] = [
+        Import(name: "console_write", parameters: [.i32, .i32, .i32], results: [.i32]) { host, caller, args in
+            let stream = Int32(bitPattern: args[0].i32)
+            let result = withGuestBytes(caller, address: args[1].i32, count: args[2].i32) { bytes in
+                host.consoleWrite(stream: stream, bytes: UnsafeRawBufferPointer(bytes))
+            }
+            return .int32(result)
+        },
+        Import(name: "console_read", parameters: [.i32, .i32], results: [.i32]) { host, caller, args in
+            .int32(withGuestBytes(caller, address: args[0].i32, count: args[1].i32, host.consoleRead(into:)))
+        },
+        Import(name: "set_interrupt_char", parameters: [.i32], results: []) { host, _, args in
+            host.setInterruptChar(Int32(bitPattern: args[0].i32))
+            return nil
+        },
+        Import(name: "tick", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(try host.tick(steps: args[0].i32).rawValue)
+        },
+        Import(name: "clock_ns", parameters: [], results: [.i64]) { host, _, _ in
+            .int64(host.clockNanoseconds())
+        },
+        Import(name: "wait", parameters: [.i64], results: [.i32]) { host, _, args in
+            .int32(try host.wait(until: Int64(bitPattern: args[0].i64)).rawValue)
+        },
+        Import(name: "rtc_ns", parameters: [], results: [.i64]) { host, _, _ in
+            .int64(host.rtcNanoseconds())
+        },
+        Import(name: "flash_stat", parameters: [.i32], results: [.i32]) { host, caller, args in
+            let count = UInt32(flashStatSize)
+            let result = withGuestBytes(caller, address: args[0].i32, count: count) { out in
+                let stat = host.flashStat()
+                for (index, field) in [stat.blockSize, stat.totalBlocks, stat.freeBlocks].enumerated() {
+                    out.storeBytes(of: field.littleEndian, toByteOffset: index * 4, as: UInt32.self)
+                }
+                return 0
+            }
+            return .int32(result)
+        },
+    ]
+
+    /// Calls `body` with the firmware's bytes at `address..<address + count`, or returns
+    /// `-MP_EFAULT` without calling it when that range is not inside the memory.
+    private static func withGuestBytes(
+        _ caller: borrowing Caller, address: UInt32, count: UInt32,
+        _ body: (UnsafeMutableRawBufferPointer) -> Int32
+    ) -> Int32 {
+        guard let memory = caller.instance?.exports[memory: "memory"],
+            UInt64(address) + UInt64(count) <= UInt64(memory.byteCount)
+        else {
+            return -Errno.efault.rawValue
+        }
+        return memory.withUnsafeMutableBufferPointer(offset: UInt(address), count: Int(count), body)
+    }
+}
+
+extension Value {
+    /// A signed 32-bit result, as WebAssembly stores it.
+    fileprivate static func int32(_ value: Int32) -> Value {
+        .i32(UInt32(bitPattern: value))
+    }
+
+    /// A signed 64-bit result, as WebAssembly stores it.
+    fileprivate static func int64(_ value: Int64) -> Value {
+        .i64(UInt64(bitPattern: value))
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import WASI
+import WasmKit
+import WasmKitWASI
+
+/// One run of the firmware: instantiates it with the `board` and WASI imports, checks its ABI
+/// version and calls `_start`.
+///
+/// Everything WasmKit does happens on the thread that calls ``run()``.
+public struct Machine {
+    /// The interpreter stack (WebAssembly frames and locals). Large enough that MicroPython's
+    /// own recursion check, on the shadow stack in linear memory, fires first.
+    public static let interpreterStackBytes = 16 << 20
+
+    /// The firmware to run.
+    public let firmware: Firmware
+    /// How the run goes.
+    public let configuration: MachineConfiguration
+    /// The board's serial line.
+    public let console: any Console
+
+    /// Creates a run of `firmware` on `console`.
+    public init(firmware: Firmware, configuration: MachineConfiguration, console: any Console) {
+        self.firmware = firmware
+        self.configuration = configuration
+        self.console = console
+    }
+
+    /// Runs the firmware until it exits.
+    ///
+    /// - Returns: The firmware's exit status: 0 when the code finished, 1 after an uncaught
+    ///   exception, n after `SystemExit(n)`, 2 for bad start arguments; 0 also when the user quit.
+    /// - Throws: ``MachineError`` when the run cannot start, traps or reaches a limit.
+    public func run() throws(MachineError) -> Int32 {
+        let folder = try BoardFolder(path: configuration.boardFolder)
+        defer { folder.removeIfTemporary() }
+
+        let random: any RandomBufferGenerator
+        if let seed = configuration.seed {
+            random = SeededRandom(seed: seed)
+        } else {
+            random = SystemRandomNumberGenerator()
+        }
+        let wasi: WASIBridgeToHost
+        do {
+            wasi = try WASIBridgeToHost(
+                args: configuration.startArguments,
+                preopens: [.init(guestPath: "/", hostPath: folder.path)],
+                randomGenerator: random)
+        } catch {
+            throw .boardFolder(path: folder.path, reason: String(describing: error))
+        }
+        defer { try? wasi.close() }
+
+        let host = BoardHost(configuration: configuration, console: console, boardFolder: folder.path)
+        let store = Store(engine: Engine(configuration: EngineConfiguration(stackSize: Self.interpreterStackBytes)))
+        var imports = Imports()
+        wasi.link(to: &imports, store: store)
+        host.link(to: &imports, store: store)
+        let instance: Instance
+        do {
+            instance = try firmware.module.instantiate(store: store, imports: imports)
+        } catch {
+            throw .instantiation(firmware: firmware.path, reason: String(describing: error))
+        }
+
+        try checkVersion(of: instance)
+        do {
+            return Int32(bitPattern: try wasi.start(instance))
+        } catch let error as MachineError {
+            throw error
+        } catch is QuitRequested {
+            return 0
+        } catch {
+            throw trap(error, in: "_start")
+        }
+    }
+
+    private func checkVersion(of instance: Instance) throws(MachineError) {
+        guard let versionFunction = instance.exports[function: ABI.versionExport] else {
+            throw .missingExport(firmware: firmware.path, name: ABI.versionExport)
+        }
+        let results: [Value]
+        do {
+            results = try versionFunction()
+        } catch {
+            throw trap(error, in: ABI.versionExport)
+        }
+        guard case .i32(let bits) = results.first else {
+            throw .missingExport(firmware: firmware.path, name: ABI.versionExport)
+        }
+        let version = Int32(bitPattern: bits)
+        guard version == ABI.version else {
+            throw .abiVersionMismatch(firmware: firmware.path, firmwareVersion: version, hostVersion: ABI.version)
+        }
+    }
+
+    /// Wraps a WasmKit trap (or any other error out of the firmware) with the firmware's path
+    /// and the export that was running, keeping the first line of its description.
+    private func trap(_ error: any Error, in export: String) -> MachineError {
+        var reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "unknown error"
+        if reason.hasPrefix("Trap: ") {
+            reason.removeFirst("Trap: ".count)
+        }
+        return .trap(firmware: firmware.path, export: export, reason: reason)
+    }
+}
+
+/// The host folder of the board's flash: the one given, or a fresh temporary one.
+private struct BoardFolder {
+    let path: String
+    let isTemporary: Bool
+
+    init(path: String?) throws(MachineError) {
+        if let path {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .boardFolder(path: path, reason: "no such folder")
+            }
+            self.path = path
+            isTemporary = false
+            return
+        }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw .boardFolder(path: temporary.path, reason: error.localizedDescription)
+        }
+        self.path = temporary.path
+        isTemporary = true
+    }
+
+    func removeIfTemporary() {
+        if isTemporary {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+}

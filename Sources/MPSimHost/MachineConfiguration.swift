@@ -1,0 +1,90 @@
+/// Everything that decides how one run of the firmware goes, apart from the firmware and the
+/// console.
+public struct MachineConfiguration: Sendable, Equatable {
+    /// What the firmware does once started (its start arguments, see `board_abi.h`).
+    public enum StartMode: Sendable, Equatable {
+        /// Runs `source` as if from the file `name`.
+        case exec(name: String, source: String)
+        /// Runs `boot.py`, then `main.py`, from the board folder.
+        case boot
+        /// Boots, then serves the REPL until the console input closes.
+        case repl
+    }
+
+    /// What the firmware does once started.
+    public var mode: StartMode
+
+    /// The host folder the board sees as its flash at "/"; `nil` for a fresh, empty temporary
+    /// folder that is removed after the run.
+    public var boardFolder: String?
+
+    /// The MicroPython heap size in bytes; `nil` for the firmware's default.
+    public var heapBytes: Int?
+
+    /// The most board-clock time the run may take, in seconds; `nil` for no limit.
+    public var timeLimit: Double?
+
+    /// The most wall-clock time the run may take, in seconds; `nil` for no limit.
+    public var wallTimeLimit: Double?
+
+    /// Whether the board clock follows the wall clock instead of the executed bytecode.
+    public var realtime: Bool
+
+    /// The seed of the random bytes the firmware reads (`os.urandom`); `nil` for the system's
+    /// random source.
+    public var seed: UInt64?
+
+    /// The size of the board's flash in bytes, as `os.statvfs` reports it.
+    public var flashBytes: Int
+
+    /// How far one VM step (a backward branch or a return) advances the virtual clock.
+    ///
+    /// A step costs about 250 CPU cycles on a nominal 125 MHz board, so 2 µs.
+    public var nanosecondsPerStep: Int64
+
+    /// The real-time clock at boot, in nanoseconds since 1970-01-01 UTC; `nil` for the host's
+    /// wall clock at boot.
+    public var bootEpochNanoseconds: Int64?
+
+    /// Creates a configuration with the defaults for everything but `mode`.
+    public init(
+        mode: StartMode,
+        boardFolder: String? = nil,
+        heapBytes: Int? = nil,
+        timeLimit: Double? = nil,
+        wallTimeLimit: Double? = nil,
+        realtime: Bool = false,
+        seed: UInt64? = 0,
+        flashBytes: Int = 2 << 20,
+        nanosecondsPerStep: Int64 = 2_000,
+        bootEpochNanoseconds: Int64? = nil
+    ) {
+        self.mode = mode
+        self.boardFolder = boardFolder
+        self.heapBytes = heapBytes
+        self.timeLimit = timeLimit
+        self.wallTimeLimit = wallTimeLimit
+        self.realtime = realtime
+        self.seed = seed
+        self.flashBytes = flashBytes
+        self.nanosecondsPerStep = nanosecondsPerStep
+        self.bootEpochNanoseconds = bootEpochNanoseconds
+    }
+
+    /// The command line the firmware's `main` receives.
+    public var startArguments: [String] {
+        var arguments = ["mpsim"]
+        if let heapBytes {
+            arguments += ["--heap", String(heapBytes)]
+        }
+        switch mode {
+        case .exec(let name, let source):
+            arguments += ["exec", name, source]
+        case .boot:
+            arguments.append("boot")
+        case .repl:
+            arguments.append("repl")
+        }
+        return arguments
+    }
+}

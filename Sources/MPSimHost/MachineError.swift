@@ -1,0 +1,64 @@
+/// Why a run of the firmware could not start or did not end by itself.
+public enum MachineError: Error, CustomStringConvertible, Equatable {
+    /// No file at the firmware path.
+    case firmwareNotFound(path: String)
+    /// The firmware file is no WebAssembly module WasmKit accepts.
+    case firmwareInvalid(path: String, reason: String)
+    /// The board folder cannot be created or opened.
+    case boardFolder(path: String, reason: String)
+    /// The firmware does not link against the `board` and WASI imports.
+    case instantiation(firmware: String, reason: String)
+    /// The firmware lacks an export the host calls.
+    case missingExport(firmware: String, name: String)
+    /// The firmware was built for another version of the ABI.
+    case abiVersionMismatch(firmware: String, firmwareVersion: Int32, hostVersion: Int32)
+    /// The firmware trapped (or threw a WebAssembly exception nobody caught).
+    case trap(firmware: String, export: String, reason: String)
+    /// The board clock reached the time limit.
+    case timeLimit(seconds: Double)
+    /// The wall clock reached the wall-time limit.
+    case wallTimeLimit(seconds: Double)
+
+    /// The exit status mpsim ends with: 2 for a setup problem, 3 for a limit, 4 for a firmware
+    /// failure.
+    public var exitStatus: Int32 {
+        switch self {
+        case .firmwareNotFound, .firmwareInvalid, .boardFolder:
+            return 2
+        case .timeLimit, .wallTimeLimit:
+            return 3
+        case .instantiation, .missingExport, .abiVersionMismatch, .trap:
+            return 4
+        }
+    }
+
+    /// A one-line, lowercase description.
+    public var description: String {
+        switch self {
+        case .firmwareNotFound(let path):
+            return "no firmware at '\(path)'; build it with Firmware/build.sh or pass --firmware"
+        case .firmwareInvalid(let path, let reason):
+            return "cannot load firmware '\(path)': \(reason)"
+        case .boardFolder(let path, let reason):
+            return "cannot use board folder '\(path)': \(reason)"
+        case .instantiation(let firmware, let reason):
+            return "cannot instantiate firmware '\(firmware)': \(reason)"
+        case .missingExport(let firmware, let name):
+            return "firmware '\(firmware)' has no export '\(name)'"
+        case .abiVersionMismatch(let firmware, let firmwareVersion, let hostVersion):
+            return "firmware '\(firmware)' implements ABI version '\(firmwareVersion)' but this mpsim "
+                + "implements '\(hostVersion)'; rebuild one of them from the same source"
+        case .trap(let firmware, let export, let reason):
+            return "firmware '\(firmware)' trapped in '\(export)': \(reason)"
+        case .timeLimit(let seconds):
+            return "time limit of \(Self.format(seconds)) s reached (virtual time)"
+        case .wallTimeLimit(let seconds):
+            return "wall-clock limit of \(Self.format(seconds)) s reached"
+        }
+    }
+
+    /// `5` for 5.0, `0.5` for 0.5.
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : String(seconds)
+    }
+}

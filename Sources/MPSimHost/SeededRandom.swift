@@ -1,0 +1,22 @@
+import WASI
+
+/// A reproducible source of random bytes for the firmware (SplitMix64).
+///
+/// Not for cryptography: it makes `os.urandom` give the same bytes on every run with one seed.
+public struct SeededRandom: RandomNumberGenerator, RandomBufferGenerator {
+    private var state: UInt64
+
+    /// Creates a generator whose output depends only on `seed`.
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    /// Returns the next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

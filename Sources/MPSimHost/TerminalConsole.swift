@@ -1,0 +1,119 @@
+import Dispatch
+import Foundation
+
+/// The console of a command-line run: standard input, output and error of the process.
+///
+/// A background thread reads standard input into ``input``. Output is written straight to the
+/// file descriptors, unbuffered, so that prompts appear at once.
+// @unchecked Sendable: the stored properties are constants; the one non-Sendable type, the
+// SIGINT dispatch source, is thread-safe (libdispatch synchronises its own state) and is only
+// cancelled, once, by restore().
+public final class TerminalConsole: Console, @unchecked Sendable {
+    /// How the console treats the terminal.
+    public enum Mode: Sendable {
+        /// A script runs (`mpsim run`, `mpsim exec`): Ctrl-C (SIGINT) interrupts it, and a
+        /// second one while the first is still pending ends mpsim.
+        case script
+        /// The REPL: a terminal on standard input is put in raw mode, so that Ctrl-C and the
+        /// other control keys reach the firmware as bytes, and Ctrl-] quits mpsim.
+        case repl
+    }
+
+    /// The byte that quits the REPL, Ctrl-], as in mpremote and miniterm.
+    public static let quitByte: UInt8 = 0x1d
+
+    /// The queue of bytes and events for the firmware.
+    public let input = ConsoleInput()
+    private let savedTerminal: termios?
+    private let interruptSource: (any DispatchSourceSignal)?
+
+    /// Sets up the terminal for `mode` and starts reading standard input.
+    ///
+    /// Call ``restore()`` when the run ends.
+    public init(mode: Mode) {
+        let input = self.input
+        switch mode {
+        case .script:
+            savedTerminal = nil
+            signal(SIGINT, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: SIGINT)
+            source.setEventHandler {
+                if !input.interrupt() {
+                    signal(SIGINT, SIG_DFL)
+                    raise(SIGINT)
+                }
+            }
+            source.resume()
+            interruptSource = source
+        case .repl:
+            savedTerminal = Self.enterRawMode()
+            interruptSource = nil
+        }
+        let quitByte = mode == .repl ? Self.quitByte : nil
+        Thread.detachNewThread {
+            Self.readStandardInput(into: input, quitByte: quitByte)
+        }
+    }
+
+    /// Puts the terminal back as it was and stops handling Ctrl-C.
+    public func restore() {
+        if var saved = savedTerminal {
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+        }
+        if let interruptSource {
+            interruptSource.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+    }
+
+    /// Writes all of `bytes` to standard output or standard error.
+    public func write(_ bytes: UnsafeRawBufferPointer, to stream: ABI.Stream) {
+        let descriptor = stream == .stdout ? STDOUT_FILENO : STDERR_FILENO
+        var rest = bytes
+        while let base = rest.baseAddress, !rest.isEmpty {
+            let written = Foundation.write(descriptor, base, rest.count)
+            if written < 0 {
+                if errno == EINTR {
+                    continue
+                }
+                return
+            }
+            rest = UnsafeRawBufferPointer(rebasing: rest[written...])
+        }
+    }
+
+    /// Switches a terminal on standard input to raw mode; returns its previous settings, or
+    /// `nil` when standard input is no terminal.
+    private static func enterRawMode() -> termios? {
+        var saved = termios()
+        guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &saved) == 0 else {
+            return nil
+        }
+        var raw = saved
+        cfmakeraw(&raw)
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+        return saved
+    }
+
+    /// Reads standard input until it ends, pushing what arrives into `input`.
+    private static func readStandardInput(into input: ConsoleInput, quitByte: UInt8?) {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR {
+                continue
+            }
+            if count <= 0 {
+                input.close()
+                return
+            }
+            let bytes = buffer[..<count]
+            if let quitByte, let end = bytes.firstIndex(of: quitByte) {
+                input.push(bytes[..<end])
+                input.requestQuit()
+                return
+            }
+            input.push(bytes)
+        }
+    }
+}

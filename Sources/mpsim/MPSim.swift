@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import MPSimCommands
+
+/// The `mpsim` command line.
+@main
+struct MPSim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mpsim",
+        abstract: "Runs MicroPython on an emulated board.",
+        version: "0.1.0",
+        subcommands: [Run.self, Exec.self, REPL.self])
+
+    /// Parses and runs the command line. Usage errors exit with status 2, as mpsim documents,
+    /// rather than ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// The built `mpsim` executable, run as a subprocess.
+///
+/// Looks for it next to the test bundle (`.build/release/mpsim` under `swift test -c release`).
+@Suite struct CommandLineTests {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let executable = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("mpsim")
+
+    static func mpsim(_ arguments: String...) throws -> Result {
+        let executable = try #require(Self.executable)
+        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "no mpsim at '\(executable.path)'")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
+            stderr: String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test func execPrintsToStandardOutput() throws {
+        let result = try Self.mpsim("exec", "print('hello', 6 * 7)")
+        #expect(result.status == 0)
+        #expect(result.stdout == "hello 42\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func anUncaughtExceptionPrintsATracebackAndExits1() throws {
+        let result = try Self.mpsim("exec", "x = 1\nraise ValueError('bad value')")
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(
+            result.stderr == """
+                Traceback (most recent call last):
+                  File "<stdin>", line 2, in <module>
+                ValueError: bad value
+
+                """)
+    }
+
+    @Test func sysExitGivesTheExitStatus() throws {
+        #expect(try Self.mpsim("exec", "import sys; sys.exit(5)").status == 5)
+    }
+
+    @Test func aRunScriptSeesItsFileName() throws {
+        let script = ScriptTests.scriptsFolder.appendingPathComponent("uncaught.py").path
+        let result = try Self.mpsim("run", script)
+        #expect(result.status == 1)
+        #expect(result.stdout == "first [1, 2, 3]\n")
+        #expect(result.stderr.contains("File \"uncaught.py\", line 18, in <module>"))
+    }
+
+    @Test func usageErrorsExit2() throws {
+        let result = try Self.mpsim("run")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("nothing to run"))
+        #expect(try Self.mpsim("run", "/no/such/script.py").status == 2)
+        #expect(try Self.mpsim("exec", "pass", "--bogus").status == 2)
+    }
+
+    @Test func theTimeLimitExits3() throws {
+        let result = try Self.mpsim("exec", "while True: pass", "--timeout", "1")
+        #expect(result.status == 3)
+        #expect(result.stderr == "mpsim: time limit of 1 s reached (virtual time)\n")
+    }
+
+    @Test func sleepsTakeNoWallTime() throws {
+        let start = Date()
+        let result = try Self.mpsim("exec", "import time\ntime.sleep(3600)\nprint('woke')")
+        #expect(result.stdout == "woke\n")
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
+
+    @Test func theBoardFolderIsTheFlash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "print('main ran')\nopen('out.txt', 'w').write('written')\n".write(
+            to: folder.appendingPathComponent("main.py"), atomically: true, encoding: .utf8)
+        let result = try Self.mpsim("run", "--fs", folder.path)
+        #expect(result.status == 0)
+        #expect(result.stdout == "main ran\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("out.txt"), encoding: .utf8) == "written")
+    }
+
+    @Test func nothingOutsideTheBoardFolderChanges() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-sandbox-\(UUID().uuidString)")
+        let board = parent.appendingPathComponent("board")
+        try FileManager.default.createDirectory(at: board, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let outside = parent.appendingPathComponent("outside.txt")
+        try "untouched".write(to: outside, atomically: true, encoding: .utf8)
+        let script = """
+            import os
+            for path in ('/etc/passwd', '../outside.txt', '/../outside.txt', 'a/../../outside.txt'):
+                try:
+                    print(path, open(path).read())
+                except OSError as e:
+                    print(path, 'OSError', e.errno)
+            for path in ('../outside.txt', '/../escape.txt', '../../escape.txt'):
+                try:
+                    open(path, 'w').write('changed')
+                except OSError as e:
+                    print(path, 'OSError', e.errno)
+            try:
+                os.chdir('..')
+                os.mkdir('../made')
+            except OSError as e:
+                print('mkdir OSError', e.errno)
+            print(sorted(os.listdir('/')))
+            """
+        let result = try Self.mpsim("exec", script, "--fs", board.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("/etc/passwd OSError 2\n../outside.txt OSError 2\n"))
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "untouched")
+        let parentEntries = try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+        #expect(parentEntries == ["board", "outside.txt"])
+    }
+
+    @Test func runHelpIsStable() throws {
+        let result = try Self.mpsim("run", "--help")
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == """
+                OVERVIEW: Runs a MicroPython script on the emulated board, or boots the board
+                folder.
+
+                USAGE: mpsim run [<script.py>] [--fs <dir>] [--timeout <seconds>] [--wall-timeout <seconds>] [--realtime] [--heap <bytes>] [--seed <n>] [--firmware <path>]
+
+                ARGUMENTS:
+                  <script.py>             Script to run; without one, --fs must name a board
+                                          folder to boot.
+
+                OPTIONS:
+                  --fs <dir>              Host folder to use as the board's flash (default: an
+                                          empty temporary one).
+                  --timeout <seconds>     Ends the run after this much board time.
+                  --wall-timeout <seconds>
+                                          Ends the run after this much wall-clock time.
+                  --realtime              Ties the board clock to the wall clock instead of the
+                                          executed bytecode.
+                  --heap <bytes>          Sets the MicroPython heap size.
+                  --seed <n>              Seeds os.urandom (default: 0, or the system's
+                                          randomness with --realtime).
+                  --firmware <path>       Runs this firmware (default: $MPSIM_FIRMWARE,
+                                          mpsim.wasm beside mpsim, or the repository's build).
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+    }
+}
