@@ -30,6 +30,7 @@ let package = Package(
             name: "MPSimCommands",
             dependencies: [
                 "MPSimHost",
+                "MPSimBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -37,16 +38,28 @@ let package = Package(
         .target(
             name: "MPSimHost",
             dependencies: [
+                "MPSimBoard",
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WasmKitWASI", package: "WasmKit"),
                 .product(name: "WASI", package: "WasmKit"),
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "MPSimBoard",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MPSimBoardTests",
+            dependencies: ["MPSimBoard"],
+            exclude: ["vcd_reader.py"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MPSimHostTests",
             dependencies: [
                 "MPSimHost",
+                "MPSimBoard",
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WasmParser", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),

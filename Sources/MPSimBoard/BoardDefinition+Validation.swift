@@ -1,0 +1,122 @@
+import Foundation
+
+extension BoardDefinition {
+    /// Checks what decoding cannot: ranges, unique pins, and that buses and parts name real pins.
+    ///
+    /// - Throws: ``BoardFileError`` for the first problem, in file order.
+    func validate(path: String) throws(BoardFileError) {
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        if name != stem {
+            throw .nameMismatch(path: path, name: name, expected: stem)
+        }
+        if cpuFrequencyHz <= 0 {
+            throw .outOfRange(
+                path: path, field: "cpu_frequency_hz", value: cpuFrequencyHz, noun: "a CPU frequency",
+                expected: "a positive number of hertz")
+        }
+        try validatePins(path: path)
+        try validateBuses(path: path)
+        try validate(parts: parts, path: path)
+    }
+
+    private func validatePins(path: String) throws(BoardFileError) {
+        var fieldOfNumber: [Int: String] = [:]
+        var fieldOfName: [String: String] = [:]
+        for (index, pin) in pins.enumerated() {
+            let field = "pins[\(index)]"
+            if pin.number < 0 {
+                throw .outOfRange(
+                    path: path, field: "\(field).number", value: pin.number, noun: "a pin number",
+                    expected: "0 or more")
+            }
+            if let first = fieldOfNumber[pin.number] {
+                throw .duplicatePinNumber(path: path, field: "\(field).number", number: pin.number, firstField: first)
+            }
+            fieldOfNumber[pin.number] = field
+            if pin.names.isEmpty {
+                throw .emptyNames(path: path, field: "\(field).names")
+            }
+            for (nameIndex, name) in pin.names.enumerated() {
+                if let first = fieldOfName[name] {
+                    throw .duplicatePinName(
+                        path: path, field: "\(field).names[\(nameIndex)]", name: name, firstField: first)
+                }
+                fieldOfName[name] = field
+            }
+            if let channel = pin.adcChannel {
+                if !pin.capabilities.contains(.adc) {
+                    throw .adcChannelWithoutADC(path: path, field: "\(field).adc_channel", channel: channel)
+                }
+                try Self.checkADCChannel(channel, path: path, field: "\(field).adc_channel")
+            }
+        }
+    }
+
+    private func validateBuses(path: String) throws(BoardFileError) {
+        for (index, bus) in buses.i2c.enumerated() {
+            try checkBus(
+                id: bus.id, pins: [("scl", bus.scl), ("sda", bus.sda)], field: "buses.i2c[\(index)]", path: path)
+        }
+        for (index, bus) in buses.spi.enumerated() {
+            try checkBus(
+                id: bus.id, pins: [("sck", bus.sck), ("mosi", bus.mosi), ("miso", bus.miso)],
+                field: "buses.spi[\(index)]", path: path)
+        }
+        for (index, bus) in buses.uart.enumerated() {
+            try checkBus(id: bus.id, pins: [("tx", bus.tx), ("rx", bus.rx)], field: "buses.uart[\(index)]", path: path)
+        }
+    }
+
+    private func checkBus(id: Int, pins: [(String, Int)], field: String, path: String) throws(BoardFileError) {
+        if id < 0 {
+            throw .outOfRange(path: path, field: "\(field).id", value: id, noun: "a bus id", expected: "0 or more")
+        }
+        for (key, number) in pins {
+            try checkPinExists(number, field: "\(field).\(key)", path: path)
+        }
+    }
+
+    /// Checks `parts`, from the file at `path`, against this board: their pins and channels
+    /// exist, and only buttons have presses, each at or after boot and held for a while.
+    func validate(parts: [PartDefinition], path: String) throws(BoardFileError) {
+        for (index, part) in parts.enumerated() {
+            let field = "parts[\(index)]"
+            for (pressIndex, press) in part.presses.enumerated() {
+                let pressField = "\(field).presses[\(pressIndex)]"
+                if part.kind != .button {
+                    throw .notAllowed(path: path, field: "\(field).presses", reason: "only a button has presses")
+                }
+                if !(press.atMilliseconds >= 0) {
+                    throw .badTime(path: path, field: "\(pressField).at_ms", value: press.atMilliseconds, expected: "0 or more")
+                }
+                if !(press.forMilliseconds > 0) {
+                    throw .badTime(path: path, field: "\(pressField).for_ms", value: press.forMilliseconds, expected: "more than 0")
+                }
+            }
+            switch part.kind {
+            case .led, .button:
+                guard let pin = part.pin else {
+                    throw .missingField(path: path, field: "\(field).pin")
+                }
+                try checkPinExists(pin, field: "\(field).pin", path: path)
+            case .temperatureSensor:
+                guard let channel = part.adcChannel else {
+                    throw .missingField(path: path, field: "\(field).adc_channel")
+                }
+                try Self.checkADCChannel(channel, path: path, field: "\(field).adc_channel")
+            }
+        }
+    }
+
+    private func checkPinExists(_ number: Int, field: String, path: String) throws(BoardFileError) {
+        if pin(number: number) == nil {
+            throw .unknownPin(path: path, field: field, number: number)
+        }
+    }
+
+    private static func checkADCChannel(_ channel: Int, path: String, field: String) throws(BoardFileError) {
+        if channel < 0 {
+            throw .outOfRange(path: path, field: field, value: channel, noun: "an ADC channel", expected: "0 or more")
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// Why a board file, or the folder of board files, could not be used.
+///
+/// Every case names the file and, where there is one, the field as a JSON path such as
+/// `pins[3].number`, so the message says where to look and what to write instead.
+public enum BoardFileError: Error, CustomStringConvertible, Equatable {
+    /// The file or folder could not be read.
+    case unreadable(path: String, reason: String)
+    /// The file is not JSON; `line` is known when the parser reports where it stopped.
+    case invalidJSON(path: String, line: Int?, reason: String)
+    /// A required field is absent.
+    case missingField(path: String, field: String)
+    /// A field holds the wrong kind of JSON value.
+    case wrongType(path: String, field: String, expected: String)
+    /// A string is not one of the values its field allows.
+    case unknownValue(path: String, field: String, value: String, noun: String, allowed: [String])
+    /// A number is outside its field's range; `noun` carries its article ("a pin number").
+    case outOfRange(path: String, field: String, value: Int, noun: String, expected: String)
+    /// A pin has no names.
+    case emptyNames(path: String, field: String)
+    /// Two pins share a number; `firstField` is the pin that has it first.
+    case duplicatePinNumber(path: String, field: String, number: Int, firstField: String)
+    /// Two pins share a name; `firstField` is the pin that has it first.
+    case duplicatePinName(path: String, field: String, name: String, firstField: String)
+    /// A bus or part refers to a pin number the board lacks.
+    case unknownPin(path: String, field: String, number: Int)
+    /// A pin has an ADC channel but not the `adc` capability.
+    case adcChannelWithoutADC(path: String, field: String, channel: Int)
+    /// The file's `name` differs from its file name.
+    case nameMismatch(path: String, name: String, expected: String)
+    /// A field that this kind of entry cannot have.
+    case notAllowed(path: String, field: String, reason: String)
+    /// A time in milliseconds out of its range.
+    case badTime(path: String, field: String, value: Double, expected: String)
+    /// No board file has this name; `available` lists those that exist.
+    case unknownBoard(name: String, directory: String, available: [String])
+
+    /// The message, in the form `file: field: problem`.
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read: \(reason)"
+        case .invalidJSON(let path, let line?, let reason):
+            return "\(path): line \(line): not valid JSON (\(reason))"
+        case .invalidJSON(let path, nil, let reason):
+            return "\(path): not valid JSON (\(reason))"
+        case .missingField(let path, let field):
+            return "\(path): \(field): required but missing"
+        case .wrongType(let path, let field, let expected):
+            return "\(path): \(field): expected \(expected)"
+        case .unknownValue(let path, let field, let value, let noun, let allowed):
+            return "\(path): \(field): '\(value)' is not a \(noun) (expected one of \(Self.quotedList(allowed)))"
+        case .outOfRange(let path, let field, let value, let noun, let expected):
+            return "\(path): \(field): '\(value)' is not \(noun) (expected \(expected))"
+        case .emptyNames(let path, let field):
+            return "\(path): \(field): empty (expected at least one name)"
+        case .duplicatePinNumber(let path, let field, let number, let firstField):
+            return "\(path): \(field): '\(number)' is already the number of \(firstField)"
+        case .duplicatePinName(let path, let field, let name, let firstField):
+            return "\(path): \(field): '\(name)' is already a name of \(firstField)"
+        case .unknownPin(let path, let field, let number):
+            return "\(path): \(field): '\(number)' is not a pin of this board (expected a number from 'pins')"
+        case .notAllowed(let path, let field, let reason):
+            return "\(path): \(field): not allowed (\(reason))"
+        case .badTime(let path, let field, let value, let expected):
+            return "\(path): \(field): '\(value)' is not a time in milliseconds (expected \(expected))"
+        case .adcChannelWithoutADC(let path, let field, let channel):
+            return
+                "\(path): \(field): '\(channel)' is set on a pin without the 'adc' capability (add 'adc' or remove 'adc_channel')"
+        case .nameMismatch(let path, let name, let expected):
+            return "\(path): name: '\(name)' does not match the file name (expected '\(expected)')"
+        case .unknownBoard(let name, let directory, let available):
+            let choices =
+                available.isEmpty ? "the folder has no board files" : "available: \(Self.quotedList(available))"
+            return "no board '\(name)' in '\(directory)' (\(choices))"
+        }
+    }
+
+    /// `'a', 'b', 'c'`.
+    static func quotedList(_ values: [String]) -> String {
+        values.map { "'\($0)'" }.joined(separator: ", ")
+    }
+
+    /// A coding path as a JSON path: `pins[3].number`.
+    static func fieldPath(_ codingPath: [any CodingKey]) -> String {
+        var path = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                path += "[\(index)]"
+            } else {
+                path += path.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return path
+    }
+
+    /// The error for a decoding failure in the file at `path`.
+    static func decoding(_ error: DecodingError, path: String) -> BoardFileError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .missingField(path: path, field: fieldPath(context.codingPath + [key]))
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return .wrongType(path: path, field: fieldPath(context.codingPath), expected: jsonKind(of: type))
+        case .dataCorrupted(let context):
+            return .invalidJSON(path: path, line: nil, reason: context.debugDescription)
+        @unknown default:
+            return .invalidJSON(path: path, line: nil, reason: String(describing: error))
+        }
+    }
+
+    /// How a board file writes a value of `type`, for "expected …" messages.
+    private static func jsonKind(of type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: return "an integer"
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        case is Double.Type: return "a number"
+        default:
+            // Decoders report containers as Array<…> and Dictionary<String, …>.
+            return String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+        }
+    }
+}

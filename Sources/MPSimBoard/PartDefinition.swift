@@ -1,0 +1,78 @@
+/// A part soldered onto a board: its LED, its button, its temperature sensor.
+public struct PartDefinition: Codable, Sendable, Equatable {
+    /// The kinds of on-board part a board file may name.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// An LED driven by ``PartDefinition/pin``.
+        case led
+        /// A push button read on ``PartDefinition/pin``.
+        case button
+        /// A temperature sensor read on ``PartDefinition/adcChannel``.
+        case temperatureSensor = "temperature_sensor"
+
+        /// Decodes a part kind, rejecting unknown ones with the list of known ones.
+        public init(from decoder: any Decoder) throws {
+            self = try decodeClosedSet(from: decoder, noun: "part kind")
+        }
+    }
+
+    /// The level at which a part is on (an LED lit, a button pressed).
+    public enum ActiveLevel: String, Codable, Sendable, CaseIterable {
+        /// On at a high level.
+        case high
+        /// On at a low level, as a button to ground with a pull-up.
+        case low
+
+        /// Decodes a level, rejecting anything but `high` and `low`.
+        public init(from decoder: any Decoder) throws {
+            self = try decodeClosedSet(from: decoder, noun: "level")
+        }
+    }
+
+    /// What the part is.
+    public var kind: Kind
+
+    /// The part's name on the board's silkscreen or in its documentation.
+    public var name: String?
+
+    /// The pin the part is wired to; LEDs and buttons need one.
+    public var pin: Int?
+
+    /// The ADC channel the part feeds; temperature sensors need one.
+    public var adcChannel: Int?
+
+    /// The level at which the part is on.
+    public var active: ActiveLevel
+
+    /// When a button is pressed, in board time; other parts have none.
+    public var presses: [ButtonPress]
+
+    /// Creates a part.
+    public init(
+        kind: Kind, name: String? = nil, pin: Int? = nil, adcChannel: Int? = nil, active: ActiveLevel = .high,
+        presses: [ButtonPress] = []
+    ) {
+        self.kind = kind
+        self.name = name
+        self.pin = pin
+        self.adcChannel = adcChannel
+        self.active = active
+        self.presses = presses
+    }
+
+    /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high` and
+    /// `presses` to none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        pin = try container.decodeIfPresent(Int.self, forKey: .pin)
+        adcChannel = try container.decodeIfPresent(Int.self, forKey: .adcChannel)
+        active = try container.decodeIfPresent(ActiveLevel.self, forKey: .active) ?? .high
+        presses = try container.decodeIfPresent([ButtonPress].self, forKey: .presses) ?? []
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, name, pin, active, presses
+        case adcChannel = "adc_channel"
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import MPSimBoard
+import Testing
+
+/// A fresh temporary folder, removed when the value goes away.
+final class TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "mpsim-boards-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Writes `contents` to `name` in the folder and returns the file's path.
+    @discardableResult
+    func write(_ name: String, _ contents: String) throws -> String {
+        let file = "\(path)/\(name)"
+        try contents.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+}
+
+/// Loading board files: the shipped boards' facts, and one exact message per kind of mistake.
+@Suite struct BoardDefinitionTests {
+    static func shipped(_ name: String) throws -> BoardDefinition {
+        try BoardDefinition.load(path: "\(BoardCatalog.repositoryDirectory)/\(name).json")
+    }
+
+    @Test func thePicoHasItsLEDOnGP25AndATemperatureSensor() throws {
+        let board = try Self.shipped("rp2-pico")
+        #expect(board.description == "Raspberry Pi Pico")
+        #expect(board.mcu == "RP2040")
+        #expect(board.port == .rp2)
+        #expect(board.cpuFrequencyHz == 125_000_000)
+        #expect(board.pin(named: "LED")?.number == 25)
+        #expect(board.pin(named: "LED") == board.pin(named: "GP25"))
+        #expect(board.pin(number: 25)?.primaryName == "GP25")
+        #expect(board.pin(named: "led") == nil)
+        #expect(board.pin(number: 23) == nil)
+        #expect(board.pins.map(\.number) == Array(0...22) + [25, 26, 27, 28])
+        #expect(board.pin(named: "ADC2")?.number == 28)
+        #expect(board.pin(number: 26)?.adcChannel == 0)
+        #expect(board.pin(number: 26)?.capabilities.contains(.adc) == true)
+        #expect(board.parts.contains(PartDefinition(kind: .led, name: "LED", pin: 25)))
+        #expect(board.parts.contains { $0.kind == .temperatureSensor && $0.adcChannel == 4 })
+        #expect(board.buses.i2c.first == BoardBuses.I2C(id: 0, scl: 5, sda: 4))
+        #expect(board.buses.spi.first == BoardBuses.SPI(id: 0, sck: 18, mosi: 19, miso: 16))
+        #expect(board.buses.uart.first == BoardBuses.UART(id: 0, tx: 0, rx: 1))
+    }
+
+    @Test func thePicoWHasItsLEDOnTheWirelessChip() throws {
+        let board = try Self.shipped("rp2-pico-w")
+        #expect(board.description == "Raspberry Pi Pico W")
+        #expect(board.pin(named: "LED")?.number == 64)
+        #expect(board.pin(named: "LED")?.primaryName == "WL_GPIO0")
+        #expect(board.pin(number: 25) == nil)
+        #expect(board.pin(named: "GP25") == nil)
+        #expect(board.parts.contains(PartDefinition(kind: .led, name: "LED", pin: 64)))
+        #expect(board.parts.contains { $0.kind == .temperatureSensor && $0.adcChannel == 4 })
+    }
+
+    @Test func theESP32DevKitCHasInputOnlyPinsAndABootButton() throws {
+        let board = try Self.shipped("esp32-devkitc")
+        #expect(board.mcu == "ESP32")
+        #expect(board.port == .esp32)
+        #expect(board.cpuFrequencyHz == 160_000_000)
+        for missing in [20, 24, 28, 29, 30, 31, 40] {
+            #expect(board.pin(number: missing) == nil)
+        }
+        #expect(board.pins.count == 34)
+        #expect(board.pins.filter(\.inputOnly).map(\.number) == Array(34...39))
+        #expect(board.pin(number: 36)?.adcChannel == 0)
+        #expect(board.pin(number: 32)?.adcChannel == 4)
+        #expect(board.pin(named: "GPIO2")?.number == 2)
+        #expect(board.pin(named: "LED") == nil)
+        #expect(!board.parts.contains { $0.kind == .led })
+        #expect(board.parts == [PartDefinition(kind: .button, name: "BOOT", pin: 0, active: .low)])
+        #expect(board.buses.i2c.first == BoardBuses.I2C(id: 0, scl: 18, sda: 19))
+    }
+
+    @Test func aBoardSurvivesEncodingAndDecoding() throws {
+        let board = try Self.shipped("rp2-pico")
+        let decoded = try JSONDecoder().decode(BoardDefinition.self, from: JSONEncoder().encode(board))
+        #expect(decoded == board)
+    }
+
+    /// A valid board file; each bad case below changes one piece of it.
+    static let valid = """
+        {"name": "x", "description": "X", "mcu": "M", "port": "rp2", "cpu_frequency_hz": 1000,
+         "pins": [{"number": 0, "names": ["A"], "capabilities": ["gpio"]},
+                  {"number": 1, "names": ["B", "LED"], "capabilities": ["gpio", "adc"], "adc_channel": 0}],
+         "buses": {"i2c": [{"id": 0, "scl": 0, "sda": 1}]},
+         "parts": [{"kind": "led", "name": "LED", "pin": 1}, {"kind": "temperature_sensor", "adc_channel": 4}]}
+        """
+
+    /// The error of loading `path`, or `nil` if it loads.
+    static func error(loading path: String) -> BoardFileError? {
+        do {
+            _ = try BoardDefinition.load(path: path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func theValidBoardLoads() throws {
+        let folder = try TemporaryFolder()
+        let board = try BoardDefinition.load(path: folder.write("x.json", Self.valid))
+        #expect(board.pin(named: "LED")?.number == 1)
+        #expect(board.buses.spi.isEmpty)
+        #expect(board.parts[0].active == .high)
+        #expect(board.pin(number: 0)?.inputOnly == false)
+    }
+
+    @Test(arguments: [
+        (#""mcu": "M", "#, "", "FILE: mcu: required but missing"),
+        (#""mcu": "M""#, #""mcu": null"#, "FILE: mcu: expected a string"),
+        (#""number": 0,"#, #""number": "0","#, "FILE: pins[0].number: expected an integer"),
+        (#""pins": ["#, #""pins": 3, "x": ["#, "FILE: pins: expected a list"),
+        (
+            #"["gpio"]}"#, #"["gpio", "turbo"]}"#,
+            "FILE: pins[0].capabilities[1]: 'turbo' is not a capability (expected one of 'gpio', 'adc', 'pwm', 'i2c', 'spi', 'uart')"
+        ),
+        (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
+        (
+            #""kind": "led""#, #""kind": "servo""#,
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor')"
+        ),
+        (
+            #""name": "LED","#, #""active": "up","#,
+            "FILE: parts[0].active: 'up' is not a level (expected one of 'high', 'low')"
+        ),
+        (#""name": "x""#, #""name": "y""#, "FILE: name: 'y' does not match the file name (expected 'x')"),
+        (
+            #""cpu_frequency_hz": 1000"#, #""cpu_frequency_hz": 0"#,
+            "FILE: cpu_frequency_hz: '0' is not a CPU frequency (expected a positive number of hertz)"
+        ),
+        (#""number": 1,"#, #""number": -1,"#, "FILE: pins[1].number: '-1' is not a pin number (expected 0 or more)"),
+        (#""number": 1,"#, #""number": 0,"#, "FILE: pins[1].number: '0' is already the number of pins[0]"),
+        (#"["A"]"#, "[]", "FILE: pins[0].names: empty (expected at least one name)"),
+        (#"["B", "LED"]"#, #"["B", "A"]"#, "FILE: pins[1].names[1]: 'A' is already a name of pins[0]"),
+        (
+            #"["gpio", "adc"]"#, #"["gpio"]"#,
+            "FILE: pins[1].adc_channel: '0' is set on a pin without the 'adc' capability (add 'adc' or remove 'adc_channel')"
+        ),
+        (
+            #""adc_channel": 0"#, #""adc_channel": -2"#,
+            "FILE: pins[1].adc_channel: '-2' is not an ADC channel (expected 0 or more)"
+        ),
+        (#""id": 0"#, #""id": -1"#, "FILE: buses.i2c[0].id: '-1' is not a bus id (expected 0 or more)"),
+        (
+            #""sda": 1"#, #""sda": 9"#,
+            "FILE: buses.i2c[0].sda: '9' is not a pin of this board (expected a number from 'pins')"
+        ),
+        (
+            #""pin": 1}"#, #""pin": 7}"#,
+            "FILE: parts[0].pin: '7' is not a pin of this board (expected a number from 'pins')"
+        ),
+        (#", "pin": 1}"#, "}", "FILE: parts[0].pin: required but missing"),
+        (#", "adc_channel": 4}"#, "}", "FILE: parts[1].adc_channel: required but missing"),
+    ])
+    func aMistakeIsNamedExactly(replacing original: String, with replacement: String, message: String) throws {
+        #expect(Self.valid.contains(original))
+        let folder = try TemporaryFolder()
+        let path = try folder.write("x.json", Self.valid.replacing(original, with: replacement, maxReplacements: 1))
+        #expect(Self.error(loading: path)?.description == message.replacing("FILE", with: path))
+    }
+
+    @Test func invalidJSONNamesTheLine() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("x.json", Self.valid.replacing(#""pins": ["#, with: #""pins": [oops"#))
+        let error = Self.error(loading: path)
+        guard case .invalidJSON(path, 2, let reason) = error else {
+            Issue.record("expected invalid JSON on line 2, got \(String(describing: error))")
+            return
+        }
+        #expect(error?.description == "\(path): line 2: not valid JSON (\(reason))")
+        #expect(!reason.isEmpty && !reason.hasSuffix("."))
+    }
+
+    @Test func aMissingFileIsUnreadable() {
+        #expect(throws: BoardFileError.unreadable(path: "/no/such/board.json", reason: "no such file")) {
+            try BoardDefinition.load(path: "/no/such/board.json")
+        }
+        #expect(
+            BoardFileError.unreadable(path: "/no/such/board.json", reason: "no such file").description
+                == "/no/such/board.json: cannot read: no such file")
+    }
+
+    @Test func aFolderIsUnreadable() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: BoardFileError.unreadable(path: folder.path, reason: "it is a folder")) {
+            try BoardDefinition.load(path: folder.path)
+        }
+    }
+}
