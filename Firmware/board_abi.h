@@ -20,15 +20,41 @@
 
 // Bumped on every incompatible change; the host refuses a firmware with another version.
 // The firmware exports it as `mpsim_abi_version() -> i32`.
-#define MPSIM_ABI_VERSION (1)
+#define MPSIM_ABI_VERSION (2)
 
 // Bits of the event set returned by board_tick and board_wait.
 #define BOARD_EVENT_INTERRUPT (1 << 0) // the console received the interrupt character
 #define BOARD_EVENT_INPUT (1 << 1)     // console input is waiting to be read, or is closed
+#define BOARD_EVENT_IRQ (1 << 2)       // a peripheral requests an interrupt: see board_irq_take
 
 // Streams accepted by board_console_write.
 #define BOARD_STREAM_STDOUT (1)
 #define BOARD_STREAM_STDERR (2)
+
+// The flavour of `machine` the board speaks (constants and signatures differ between ports).
+#define BOARD_PORT_RP2 (1)
+#define BOARD_PORT_ESP32 (2)
+
+// Pin modes and pulls accepted by board_pin_configure (the port's Python constants are mapped
+// onto these in machine_pin.c).
+#define BOARD_PIN_MODE_IN (0)
+#define BOARD_PIN_MODE_OUT (1)
+#define BOARD_PIN_MODE_OPEN_DRAIN (2)
+#define BOARD_PIN_PULL_NONE (0)
+#define BOARD_PIN_PULL_UP (1)
+#define BOARD_PIN_PULL_DOWN (2)
+
+// Pin edges that board_pin_irq watches and board_irq_take reports.
+#define BOARD_PIN_EDGE_RISING (1)
+#define BOARD_PIN_EDGE_FALLING (2)
+
+// What board_irq_take returns: the source in the top byte, its number (pin) in the next two,
+// its flags (the edges seen) in the low byte.
+#define BOARD_IRQ_PIN (1)
+#define BOARD_IRQ_TIMER (2)
+#define BOARD_IRQ_SOURCE(irq) ((uint32_t)(irq) >> 24)
+#define BOARD_IRQ_NUMBER(irq) (((uint32_t)(irq) >> 8) & 0xffff)
+#define BOARD_IRQ_FLAGS(irq) ((uint32_t)(irq) & 0xff)
 
 // The board's flash as `os.statvfs` reports it; written by board_flash_stat.
 typedef struct _board_flash_stat_t {
@@ -64,9 +90,9 @@ BOARD_IMPORT(set_interrupt_char) void board_set_interrupt_char(int32_t c);
 BOARD_IMPORT(tick) int32_t board_tick(uint32_t steps);
 // Nanoseconds since the board booted.
 BOARD_IMPORT(clock_ns) int64_t board_clock_ns(void);
-// Idles until the clock reaches deadline_ns, an interrupt arrives, or new console input
-// arrives during the wait (input already waiting does not cut a sleep short, or a sleep with
-// unread input would never end); returns the pending events. A negative deadline waits for an
+// Idles until the clock reaches deadline_ns, an interrupt (BOARD_EVENT_INTERRUPT or _IRQ) is
+// pending, or new console input arrives during the wait (input already waiting does not cut a
+// sleep short, or a sleep with unread input would never end); returns the pending events. A negative deadline waits for an
 // event only, and returns at once while input is waiting or closed.
 BOARD_IMPORT(wait) int32_t board_wait(int64_t deadline_ns);
 // The real-time clock: nanoseconds since 1970-01-01 UTC.
@@ -75,5 +101,40 @@ BOARD_IMPORT(rtc_ns) int64_t board_rtc_ns(void);
 // Filesystem: the board's flash is the host folder that WASI preopens at "/".
 // Fills *out with its size and free space; returns 0.
 BOARD_IMPORT(flash_stat) int32_t board_flash_stat(board_flash_stat_t *out);
+
+// The board, as its board file describes it.
+// Returns BOARD_PORT_RP2 or BOARD_PORT_ESP32.
+BOARD_IMPORT(port) int32_t board_port(void);
+
+// Pins. A pin is its GPIO number on the board; the host knows their names.
+// Returns the number of the pin that has the UTF-8 name (such as "GP25" or "LED"), or
+// -MP_ENOENT when the board has none.
+BOARD_IMPORT(pin_find) int32_t board_pin_find(const char *name, uint32_t len);
+// Sets the mode and pull of pin; returns 0, -MP_ENOENT for a pin the board lacks, or
+// -MP_EINVAL for a mode or pull the pin cannot take (an input-only pin as an output).
+BOARD_IMPORT(pin_configure) int32_t board_pin_configure(uint32_t pin, uint32_t mode, uint32_t pull);
+// Returns the mode and pull of pin as mode | pull << 8, or -MP_ENOENT.
+BOARD_IMPORT(pin_configuration) int32_t board_pin_configuration(uint32_t pin);
+// Sets the output level of pin (0 or 1), which drives it in mode OUT, and releases (1) or
+// pulls low (0) in mode OPEN_DRAIN; returns 0 or -MP_ENOENT.
+BOARD_IMPORT(pin_write) int32_t board_pin_write(uint32_t pin, uint32_t level);
+// Returns the level on pin (0 or 1), as the board's wiring drives it, or -MP_ENOENT.
+BOARD_IMPORT(pin_read) int32_t board_pin_read(uint32_t pin);
+// Requests an interrupt on each of the edges (BOARD_PIN_EDGE_*) of pin from now on; 0 stops
+// them. Returns 0 or -MP_ENOENT.
+BOARD_IMPORT(pin_irq) int32_t board_pin_irq(uint32_t pin, uint32_t edges);
+
+// Timers. Starts timer slot (0..15) to expire period_ns from now, and every period_ns after
+// that when periodic; each expiry queues a BOARD_IRQ_TIMER interrupt numbered slot, and a
+// one-shot timer then stops. Starting a running slot restarts it. Returns 0, or -MP_EINVAL
+// for a slot out of range or a period that is not positive.
+BOARD_IMPORT(timer_start) int32_t board_timer_start(uint32_t slot, int64_t period_ns, uint32_t periodic);
+// Stops timer slot; returns 0, or -MP_EINVAL for a slot out of range.
+BOARD_IMPORT(timer_stop) int32_t board_timer_stop(uint32_t slot);
+
+// Interrupts. The host queues them at the exact board time their cause happens and sets
+// BOARD_EVENT_IRQ; a wait ends at the instant one is queued.
+// Takes the oldest pending interrupt (see BOARD_IRQ_*), or returns -1 when none is pending.
+BOARD_IMPORT(irq_take) int32_t board_irq_take(void);
 
 #endif // MICROPY_INCLUDED_MPSIM_BOARD_ABI_H

@@ -14,6 +14,7 @@
 #include "shared/readline/readline.h"
 #include "shared/runtime/pyexec.h"
 #include "boardfs.h"
+#include "machine_pin.h"
 
 #define DEFAULT_HEAP_BYTES (192 * 1024)
 #define PYSTACK_BYTES (256 * 1024)
@@ -148,6 +149,8 @@ static int serve_repl(void *heap, size_t heap_bytes) {
             }
         }
         mp_printf(&mp_plat_print, "MPY: soft reboot\n");
+        machine_pin_deinit();
+        machine_timer_deinit_all();
         gc_sweep_all();
         mp_deinit();
         if (mpsim_console_closed) {

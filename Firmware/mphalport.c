@@ -7,6 +7,7 @@
 #include "shared/readline/readline.h"
 #include "py/runtime.h"
 #include "py/stream.h"
+#include "machine_pin.h"
 
 bool mpsim_cook_newlines = false;
 uint32_t mpsim_pending_steps = 0;
@@ -17,6 +18,11 @@ bool mpsim_console_closed = false;
 static int32_t handle_events(int32_t events) {
     if (events & BOARD_EVENT_INTERRUPT) {
         mp_sched_keyboard_interrupt();
+    }
+    if (events & BOARD_EVENT_IRQ) {
+        for (int32_t irq; (irq = board_irq_take()) >= 0;) {
+            machine_irq_dispatch(irq);
+        }
     }
     return events;
 }

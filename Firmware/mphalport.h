@@ -7,8 +7,8 @@
 
 #include "board_abi.h"
 
-// No pins until the machine module arrives; defining the type keeps py/mphal.h from
-// pulling in extmod/virtpin.h, which the registry source does not carry.
+// Defining the pin type keeps py/mphal.h from pulling in extmod/virtpin.h, which the registry
+// source does not carry; machine.Pin objects are mp_obj_t (machine_pin.c).
 #define mp_hal_pin_obj_t mp_obj_t
 
 void mp_hal_set_interrupt_char(int c);

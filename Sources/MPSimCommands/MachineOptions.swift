@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MPSimBoard
 import MPSimHost
 
 /// The options every command that runs the firmware accepts.
@@ -38,6 +39,27 @@ public struct MachineOptions: ParsableArguments {
             "Runs this firmware (default: $MPSIM_FIRMWARE, mpsim.wasm beside mpsim, or the repository's build).",
             valueName: "path"))
     public var firmware: String?
+
+    /// `--board`: the board to emulate.
+    @Option(
+        help: ArgumentHelp(
+            "Board to emulate: a name that 'mpsim boards' lists, or a board file.", valueName: "name"))
+    public var board = "rp2-pico"
+
+    /// `--parts`: the project's parts file.
+    @Option(
+        help: ArgumentHelp(
+            "Wires the parts in this JSON file to the board (default: mpsim.json in the board folder, if any).",
+            valueName: "file.json"))
+    public var parts: String?
+
+    /// `--trace`: the VCD file of pin changes.
+    @Option(help: ArgumentHelp("Writes every pin change to this VCD file.", valueName: "file.vcd"))
+    public var trace: String?
+
+    /// `--events`: the JSON-lines file of board events.
+    @Option(help: ArgumentHelp("Writes every board event to this JSON-lines file.", valueName: "file.jsonl"))
+    public var events: String?
 
     /// The smallest heap the firmware accepts.
     static let minimumHeapBytes = 4096
@@ -89,15 +111,45 @@ public struct MachineOptions: ParsableArguments {
         firmware ?? Firmware.defaultPath()
     }
 
+    /// The emulated board, with its trace files open.
+    ///
+    /// - Throws: ``BoardFileError`` for a bad board or parts file, ``TraceError`` for a trace
+    ///   file that cannot be created.
+    public func deriveBoard() throws -> EmulatedBoard {
+        let definition = try BoardCatalog(directory: BoardCatalog.defaultDirectory()).board(named: board)
+        let projectParts = fs.map { URL(fileURLWithPath: $0).appendingPathComponent("mpsim.json").path }
+        let partsPath = parts ?? projectParts.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        let wired = try partsPath.map { path throws(BoardFileError) in try PartsFile.load(path: path, for: definition) }
+        var sinks: [any TraceSink] = []
+        if let trace {
+            let signals = definition.pins.map {
+                TraceSignal(name: $0.primaryName, width: .bit, initial: .level(.floating))
+            }
+            sinks.append(try VCDWriter(path: trace, signals: signals, scope: definition.name))
+        }
+        if let events {
+            sinks.append(try EventLogWriter(path: events))
+        }
+        return EmulatedBoard(definition: definition, parts: wired ?? [], sinks: sinks)
+    }
+
     /// Runs the firmware in `mode` on this process's terminal.
     ///
     /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, or with the
     ///   status of a ``MachineError``, whose description goes to standard error first.
     func runOnTerminal(_ mode: MachineConfiguration.StartMode) throws {
+        let board: EmulatedBoard
+        do {
+            board = try deriveBoard()
+        } catch {
+            FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let console = TerminalConsole(mode: mode == .repl ? .repl : .script)
         let result = Result { () throws(MachineError) -> Int32 in
             let firmware = try Firmware.load(path: deriveFirmwarePath())
-            return try Machine(firmware: firmware, configuration: deriveConfiguration(mode: mode), console: console)
+            let configuration = deriveConfiguration(mode: mode)
+            return try Machine(firmware: firmware, configuration: configuration, console: console, backend: board)
                 .run()
         }
         console.restore()

@@ -3,12 +3,13 @@
 // Keep in sync with Firmware/board_abi.h (same imports, same order, same constants). This file
 // is the only place in Swift where an import name appears.
 
+import MPSimBoard
 import WasmKit
 
 /// The mirror of `Firmware/board_abi.h`: constants, and one table of the `board` imports.
 public enum ABI {
     /// The ABI version this host implements; the firmware exports its own as `mpsim_abi_version`.
-    public static let version: Int32 = 1
+    public static let version: Int32 = 2
 
     /// The WebAssembly module name of every import in ``imports``.
     public static let moduleName = "board"
@@ -29,6 +30,8 @@ public enum ABI {
         public static let interrupt = Events(rawValue: 1 << 0)
         /// Console input is waiting to be read, or the input is closed (`BOARD_EVENT_INPUT`).
         public static let input = Events(rawValue: 1 << 1)
+        /// A peripheral requests an interrupt (`BOARD_EVENT_IRQ`).
+        public static let irq = Events(rawValue: 1 << 2)
     }
 
     /// The streams `console_write` accepts.
@@ -39,11 +42,39 @@ public enum ABI {
         case stderr = 2
     }
 
+    /// The port flavours `port` returns (`BOARD_PORT_*`).
+    public enum Port: Int32, Sendable {
+        /// `BOARD_PORT_RP2`.
+        case rp2 = 1
+        /// `BOARD_PORT_ESP32`.
+        case esp32 = 2
+    }
+
+    /// The sources of interrupts that `irq_take` reports (`BOARD_IRQ_*`).
+    public enum InterruptSource: Int32, Sendable {
+        /// `BOARD_IRQ_PIN`.
+        case pin = 1
+        /// `BOARD_IRQ_TIMER`.
+        case timer = 2
+    }
+
+    /// An interrupt as `irq_take` returns it: source, number and flags in one `int32_t`.
+    public static func encode(_ interrupt: Interrupt) -> Int32 {
+        switch interrupt {
+        case .pin(let number, let edge):
+            return InterruptSource.pin.rawValue << 24 | Int32(number & 0xffff) << 8 | edge.rawValue
+        case .timer(let slot):
+            return InterruptSource.timer.rawValue << 24 | Int32(slot & 0xffff) << 8
+        }
+    }
+
     /// The size of `board_flash_stat_t`: three little-endian `uint32_t` fields.
     public static let flashStatSize = 12
 
     /// MicroPython's errno numbers (`py/mperrno.h`) that imports return negated.
     public enum Errno: Int32, Sendable {
+        /// No such pin on the board.
+        case enoent = 2
         /// A pointer or length outside the firmware's memory.
         case efault = 14
         /// An argument out of range, such as an unknown stream.
@@ -102,6 +133,39 @@ public enum ABI {
                 return 0
             }
             return .int32(result)
+        },
+        Import(name: "port", parameters: [], results: [.i32]) { host, _, _ in
+            .int32(host.port())
+        },
+        Import(name: "pin_find", parameters: [.i32, .i32], results: [.i32]) { host, caller, args in
+            .int32(
+                withGuestBytes(caller, address: args[0].i32, count: args[1].i32) { name in
+                    host.pinFind(name: String(decoding: name, as: UTF8.self))
+                })
+        },
+        Import(name: "pin_configure", parameters: [.i32, .i32, .i32], results: [.i32]) { host, _, args in
+            .int32(host.pinConfigure(args[0].i32, mode: args[1].i32, pull: args[2].i32))
+        },
+        Import(name: "pin_configuration", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.pinConfiguration(args[0].i32))
+        },
+        Import(name: "pin_write", parameters: [.i32, .i32], results: [.i32]) { host, _, args in
+            .int32(host.pinWrite(args[0].i32, level: args[1].i32))
+        },
+        Import(name: "pin_read", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.pinRead(args[0].i32))
+        },
+        Import(name: "pin_irq", parameters: [.i32, .i32], results: [.i32]) { host, _, args in
+            .int32(host.pinIRQ(args[0].i32, edges: args[1].i32))
+        },
+        Import(name: "timer_start", parameters: [.i32, .i64, .i32], results: [.i32]) { host, _, args in
+            .int32(host.timerStart(args[0].i32, period: Int64(bitPattern: args[1].i64), periodic: args[2].i32 != 0))
+        },
+        Import(name: "timer_stop", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.timerStop(args[0].i32))
+        },
+        Import(name: "irq_take", parameters: [], results: [.i32]) { host, _, _ in
+            .int32(host.irqTake())
         },
     ]
 

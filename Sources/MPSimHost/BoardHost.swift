@@ -1,14 +1,17 @@
 import Dispatch
 import Foundation
+import MPSimBoard
 import WasmKit
 
-/// The host side of the `board` imports for one run: console, clock, limits and flash.
+/// The host side of the `board` imports for one run: console, clock, limits, flash, and the
+/// board's peripherals through its ``Backend``.
 ///
 /// Lives on the machine's thread; only ``ConsoleInput`` is shared with other threads.
 public final class BoardHost {
     private let configuration: MachineConfiguration
     private let console: any Console
     private let boardFolder: String
+    private let backend: any Backend
     /// The wall clock at boot, which realtime mode and the wall-time limit count from.
     private let boot = DispatchTime.now()
     private let bootEpochNanoseconds: Int64
@@ -17,11 +20,13 @@ public final class BoardHost {
     private let timeLimitNanoseconds: Int64?
     private let wallTimeLimitNanoseconds: Int64?
 
-    /// Creates the host of one run whose flash is `boardFolder`.
-    public init(configuration: MachineConfiguration, console: any Console, boardFolder: String) {
+    /// Creates the host of one run whose flash is `boardFolder` and whose peripherals are
+    /// `backend`'s.
+    public init(configuration: MachineConfiguration, console: any Console, boardFolder: String, backend: any Backend) {
         self.configuration = configuration
         self.console = console
         self.boardFolder = boardFolder
+        self.backend = backend
         bootEpochNanoseconds =
             configuration.bootEpochNanoseconds ?? Int64(Date().timeIntervalSince1970 * 1e9)
         timeLimitNanoseconds = configuration.timeLimit.map(Self.nanoseconds)
@@ -77,7 +82,17 @@ public final class BoardHost {
             virtualNanoseconds &+= Int64(steps) &* configuration.nanosecondsPerStep
         }
         try checkLimits()
-        return try console.input.takeEvents()
+        backend.advance(to: clockNanoseconds())
+        return try pendingEvents()
+    }
+
+    /// The console's events, and ``ABI/Events/irq`` while an interrupt is pending.
+    private func pendingEvents() throws -> ABI.Events {
+        var events = try console.input.takeEvents()
+        if backend.hasPendingInterrupt {
+            events.insert(.irq)
+        }
+        return events
     }
 
     /// `clock_ns`: nanoseconds since boot on the board clock.
@@ -88,11 +103,13 @@ public final class BoardHost {
     /// `wait`: idles until the board clock reaches `deadline` (nanoseconds since boot) or an
     /// event is pending, and returns the events; a negative deadline waits for an event only.
     ///
-    /// Waiting for an event ends on an interrupt, or while input is waiting. A wait with a
+    /// Waiting for an event ends on an interrupt (the interrupt character or a peripheral's
+    /// request), or while input is waiting. A wait with a
     /// deadline (a sleep) ends early on an interrupt or on input that arrives during it, not on
     /// input that was already waiting: a script that sleeps need not read its input first. The
-    /// virtual clock jumps to the deadline at once; waiting for an event, or any wait in
-    /// realtime mode, blocks on the wall clock.
+    /// virtual clock jumps at once to the deadline, or to the board's next event (a timer, a
+    /// part) if that comes first. Waiting for an event only (for console input), or any wait
+    /// in realtime mode, blocks on the wall clock: the virtual clock stands still meanwhile.
     ///
     /// - Throws: ``MachineError`` when a limit is reached, ``QuitRequested`` when the user quits.
     func wait(until deadline: Int64) throws -> ABI.Events {
@@ -100,8 +117,9 @@ public final class BoardHost {
         let arrivalsBefore = input.arrivals
         while true {
             try checkLimits()
-            let events = try input.takeEvents()
-            if events.contains(.interrupt) {
+            backend.advance(to: clockNanoseconds())
+            let events = try pendingEvents()
+            if !events.isDisjoint(with: [.interrupt, .irq]) {
                 return events
             }
             if deadline < 0 {
@@ -110,10 +128,11 @@ public final class BoardHost {
                 }
             } else if clockNanoseconds() >= deadline || input.arrivals != arrivalsBefore {
                 return events
-            } else if !configuration.realtime {
-                virtualNanoseconds = deadline
-                try checkLimits()
-                return events
+            }
+            if !configuration.realtime, deadline >= 0 {
+                // Jump to the deadline, or to what the board does first on its own.
+                virtualNanoseconds = max(virtualNanoseconds, min(deadline, backend.nextEventTime ?? deadline))
+                continue
             }
             input.waitForChange(until: wallWakeUp(deadline: deadline))
         }
@@ -133,7 +152,7 @@ public final class BoardHost {
     private func wallWakeUp(deadline: Int64) -> DispatchTime {
         var instants = [wallTimeLimitNanoseconds]
         if configuration.realtime {
-            instants += [deadline >= 0 ? deadline : nil, timeLimitNanoseconds]
+            instants += [deadline >= 0 ? deadline : nil, timeLimitNanoseconds, backend.nextEventTime]
         }
         guard let earliest = instants.compactMap({ $0 }).min() else {
             return .distantFuture
@@ -174,5 +193,98 @@ public final class BoardHost {
             usedBlocks += ((values.fileSize ?? 0) + blockSize - 1) / blockSize
         }
         return (UInt32(blockSize), UInt32(clamping: totalBlocks), UInt32(clamping: max(totalBlocks - usedBlocks, 0)))
+    }
+}
+
+extension BoardHost {
+    // MARK: Pins
+
+    /// `port`: the board's `machine` flavour.
+    func port() -> Int32 {
+        switch backend.port {
+        case .rp2: return ABI.Port.rp2.rawValue
+        case .esp32: return ABI.Port.esp32.rawValue
+        }
+    }
+
+    /// `pin_find`: the number of the pin called `name`, or `-MP_ENOENT`.
+    func pinFind(name: String) -> Int32 {
+        backend.pinNumber(named: name).map(Int32.init) ?? -ABI.Errno.enoent.rawValue
+    }
+
+    /// `pin_configure`: sets up a pin; returns 0 or a negative errno.
+    func pinConfigure(_ pin: UInt32, mode: UInt32, pull: UInt32) -> Int32 {
+        guard let mode = PinMode(rawValue: Int32(bitPattern: mode)), let pull = PinPull(rawValue: Int32(bitPattern: pull))
+        else {
+            return -ABI.Errno.einval.rawValue
+        }
+        return errno { () throws(BackendError) in
+            try backend.configurePin(Int(pin), mode: mode, pull: pull, at: clockNanoseconds())
+            return 0
+        }
+    }
+
+    /// `pin_configuration`: `mode | pull << 8`, or a negative errno.
+    func pinConfiguration(_ pin: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            let (mode, pull) = try backend.pinConfiguration(Int(pin))
+            return mode.rawValue | pull.rawValue << 8
+        }
+    }
+
+    /// `pin_write`: sets a pin's output latch; returns 0 or a negative errno.
+    func pinWrite(_ pin: UInt32, level: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            try backend.writePin(Int(pin), high: level != 0, at: clockNanoseconds())
+            return 0
+        }
+    }
+
+    /// `pin_read`: the level on a pin (0 or 1), or a negative errno.
+    func pinRead(_ pin: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            try backend.readPin(Int(pin), at: clockNanoseconds()) ? 1 : 0
+        }
+    }
+
+    /// `pin_irq`: requests interrupts on a pin's edges; returns 0 or a negative errno.
+    func pinIRQ(_ pin: UInt32, edges: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            try backend.watchPin(Int(pin), edges: PinEdges(rawValue: Int32(bitPattern: edges)))
+            return 0
+        }
+    }
+
+    /// `timer_start`: starts a timer slot; returns 0 or a negative errno.
+    func timerStart(_ slot: UInt32, period: Int64, periodic: Bool) -> Int32 {
+        errno { () throws(BackendError) in
+            try backend.startTimer(Int(slot), period: period, periodic: periodic, at: clockNanoseconds())
+            return 0
+        }
+    }
+
+    /// `timer_stop`: stops a timer slot; returns 0 or a negative errno.
+    func timerStop(_ slot: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            try backend.stopTimer(Int(slot))
+            return 0
+        }
+    }
+
+    /// `irq_take`: the oldest pending interrupt, encoded, or -1.
+    func irqTake() -> Int32 {
+        backend.takeInterrupt().map(ABI.encode) ?? -1
+    }
+
+    /// Runs `body`, turning a ``BackendError`` into the negative errno the ABI returns.
+    private func errno(_ body: () throws(BackendError) -> Int32) -> Int32 {
+        do {
+            return try body()
+        } catch {
+            switch error {
+            case .noSuchPin: return -ABI.Errno.enoent.rawValue
+            case .unsupportedMode, .noSuchTimer, .invalidPeriod: return -ABI.Errno.einval.rawValue
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MPSimBoard
 import WASI
 import WasmKit
 import WasmKitWASI
@@ -18,12 +19,15 @@ public struct Machine {
     public let configuration: MachineConfiguration
     /// The board's serial line.
     public let console: any Console
+    /// The board's peripherals.
+    public let backend: any Backend
 
-    /// Creates a run of `firmware` on `console`.
-    public init(firmware: Firmware, configuration: MachineConfiguration, console: any Console) {
+    /// Creates a run of `firmware` on `console` and `backend`.
+    public init(firmware: Firmware, configuration: MachineConfiguration, console: any Console, backend: any Backend) {
         self.firmware = firmware
         self.configuration = configuration
         self.console = console
+        self.backend = backend
     }
 
     /// Runs the firmware until it exits.
@@ -52,7 +56,7 @@ public struct Machine {
         }
         defer { try? wasi.close() }
 
-        let host = BoardHost(configuration: configuration, console: console, boardFolder: folder.path)
+        let host = BoardHost(configuration: configuration, console: console, boardFolder: folder.path, backend: backend)
         let store = Store(engine: Engine(configuration: EngineConfiguration(stackSize: Self.interpreterStackBytes)))
         var imports = Imports()
         wasi.link(to: &imports, store: store)
@@ -65,6 +69,23 @@ public struct Machine {
         }
 
         try checkVersion(of: instance)
+        let status: Int32
+        do {
+            status = try start(instance, wasi: wasi)
+        } catch {
+            // The trace up to a limit or a trap is what the user needs to see why.
+            try? backend.finish(at: host.clockNanoseconds())
+            throw error
+        }
+        do {
+            try backend.finish(at: host.clockNanoseconds())
+        } catch {
+            throw .trace(reason: error.description)
+        }
+        return status
+    }
+
+    private func start(_ instance: Instance, wasi: WASIBridgeToHost) throws(MachineError) -> Int32 {
         do {
             return Int32(bitPattern: try wasi.start(instance))
         } catch let error as MachineError {

@@ -18,12 +18,14 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
     case timeLimit(seconds: Double)
     /// The wall clock reached the wall-time limit.
     case wallTimeLimit(seconds: Double)
+    /// A trace file could not be written.
+    case trace(reason: String)
 
     /// The exit status mpsim ends with: 2 for a setup problem, 3 for a limit, 4 for a firmware
     /// failure.
     public var exitStatus: Int32 {
         switch self {
-        case .firmwareNotFound, .firmwareInvalid, .boardFolder:
+        case .firmwareNotFound, .firmwareInvalid, .boardFolder, .trace:
             return 2
         case .timeLimit, .wallTimeLimit:
             return 3
@@ -54,6 +56,8 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
             return "time limit of \(Self.format(seconds)) s reached (virtual time)"
         case .wallTimeLimit(let seconds):
             return "wall-clock limit of \(Self.format(seconds)) s reached"
+        case .trace(let reason):
+            return "cannot write the trace: \(reason)"
         }
     }
 

@@ -132,6 +132,28 @@ import Testing
         #expect(parentEntries == ["board", "outside.txt"])
     }
 
+    @Test func aBadBoardIsRejectedBeforeTheScriptRuns() throws {
+        let unknown = try Self.mpsim("exec", "print('ran')", "--board", "nope")
+        #expect(unknown.status == 2)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("no board 'nope'"))
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-bad-\(UUID().uuidString).json")
+        try #"{"name": "bad"}"#.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let bad = try Self.mpsim("exec", "print('ran')", "--board", file.path)
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr == "mpsim: \(file.path): description: required but missing\n")
+
+        try #"{"parts": [{"kind": "button", "pin": 99, "presses": [{"at_ms": 5, "for_ms": 0}]}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let parts = try Self.mpsim("exec", "print('ran')", "--parts", file.path)
+        #expect(parts.status == 2)
+        #expect(parts.stdout.isEmpty)
+        #expect(parts.stderr == "mpsim: \(file.path): parts[0].presses[0].for_ms: '0.0' is not a time in milliseconds (expected more than 0)\n")
+    }
+
     @Test func runHelpIsStable() throws {
         let result = try Self.mpsim("run", "--help")
         #expect(result.status == 0)
@@ -140,7 +162,7 @@ import Testing
                 OVERVIEW: Runs a MicroPython script on the emulated board, or boots the board
                 folder.
 
-                USAGE: mpsim run [<script.py>] [--fs <dir>] [--timeout <seconds>] [--wall-timeout <seconds>] [--realtime] [--heap <bytes>] [--seed <n>] [--firmware <path>]
+                USAGE: mpsim run [<script.py>] [--fs <dir>] [--timeout <seconds>] [--wall-timeout <seconds>] [--realtime] [--heap <bytes>] [--seed <n>] [--firmware <path>] [--board <name>] [--parts <file.json>] [--trace <file.vcd>] [--events <file.jsonl>]
 
                 ARGUMENTS:
                   <script.py>             Script to run; without one, --fs must name a board
@@ -159,6 +181,12 @@ import Testing
                                           randomness with --realtime).
                   --firmware <path>       Runs this firmware (default: $MPSIM_FIRMWARE,
                                           mpsim.wasm beside mpsim, or the repository's build).
+                  --board <name>          Board to emulate: a name that 'mpsim boards' lists,
+                                          or a board file. (default: rp2-pico)
+                  --parts <file.json>     Wires the parts in this JSON file to the board
+                                          (default: mpsim.json in the board folder, if any).
+                  --trace <file.vcd>      Writes every pin change to this VCD file.
+                  --events <file.jsonl>   Writes every board event to this JSON-lines file.
                   --version               Show the version.
                   -h, --help              Show help information.
 

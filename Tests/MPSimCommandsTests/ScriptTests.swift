@@ -34,7 +34,7 @@ import Testing
         console.input.close()
         let machine = Machine(
             firmware: firmware, configuration: command.options.deriveConfiguration(mode: try command.deriveMode()),
-            console: console)
+            console: console, backend: try command.options.deriveBoard())
 
         var output: String
         let status: Int32

@@ -34,7 +34,8 @@ import WasmKit
             configuration: MachineConfiguration = MachineConfiguration(mode: .boot),
             boardFolder: String = NSTemporaryDirectory()
         ) throws {
-            let host = BoardHost(configuration: configuration, console: console, boardFolder: boardFolder)
+            let host = BoardHost(
+                configuration: configuration, console: console, boardFolder: boardFolder, backend: TestBoard.board())
             let store = Store(engine: Engine())
             var imports = Imports()
             host.link(to: &imports, store: store)

@@ -25,7 +25,9 @@ import Testing
             mode: .exec(name: "gc_stress.py", source: source), heapBytes: heapBytes)
         let console = MemoryConsole()
         console.input.close()
-        let machine = Machine(firmware: try Firmware.load(path: firmwarePath), configuration: configuration, console: console)
+        let machine = Machine(
+            firmware: try Firmware.load(path: firmwarePath), configuration: configuration, console: console,
+            backend: TestBoard.board())
         let status: Int32
         do {
             status = try machine.run()

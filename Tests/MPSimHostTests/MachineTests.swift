@@ -30,7 +30,9 @@ import WasmKit
         throws(MachineError) -> (status: Int32, output: String)
     {
         let console = MemoryConsole()
-        let status = try Machine(firmware: firmware, configuration: configuration, console: console).run()
+        let machine = Machine(
+            firmware: firmware, configuration: configuration, console: console, backend: TestBoard.board())
+        let status = try machine.run()
         return (status, console.output)
     }
 

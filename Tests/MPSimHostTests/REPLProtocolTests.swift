@@ -27,7 +27,8 @@ import Testing
         console.input.close()
         let firmware = try Firmware.load(path: Firmware.repositoryBuildPath)
         let machine = Machine(
-            firmware: firmware, configuration: MachineConfiguration(mode: .repl, boardFolder: folder), console: console)
+            firmware: firmware, configuration: MachineConfiguration(mode: .repl, boardFolder: folder), console: console,
+            backend: TestBoard.board())
         let status = try machine.run()
         return (console.outputBytes, status)
     }
@@ -86,7 +87,9 @@ import Testing
         let console = MemoryConsole()
         console.input.push(Array("\u{01}while True: pass\u{04}".utf8))
         let firmware = try Firmware.load(path: Firmware.repositoryBuildPath)
-        let machine = Machine(firmware: firmware, configuration: MachineConfiguration(mode: .repl), console: console)
+        let machine = Machine(
+            firmware: firmware, configuration: MachineConfiguration(mode: .repl), console: console,
+            backend: TestBoard.board())
         let interrupter = Thread {
             while !console.output.hasSuffix(">OK") {
                 Thread.sleep(forTimeInterval: 0.01)

@@ -1,0 +1,33 @@
+// The machine classes (machine_pin.c, machine_timer.c) and the board's flavour (modmachine.c).
+#ifndef MICROPY_INCLUDED_MPSIM_MACHINE_PIN_H
+#define MICROPY_INCLUDED_MPSIM_MACHINE_PIN_H
+
+#include "py/obj.h"
+
+extern const mp_obj_type_t machine_pin_rp2_type;
+extern const mp_obj_type_t machine_pin_esp32_type;
+extern const mp_obj_type_t machine_timer_type;
+
+// BOARD_PORT_RP2 or BOARD_PORT_ESP32, asked of the host once.
+int32_t machine_port(void);
+
+// The GPIO number of a pin given as a Pin, a number or a board pin name; raises ValueError
+// for a pin the board lacks.
+uint32_t machine_pin_number(mp_obj_t id);
+
+// Schedules the IRQ handler of pin number, if it has one, with its Pin object.
+void machine_pin_irq_dispatch(uint32_t number);
+
+// Schedules the callback of the timer in slot, if it has one (machine_timer.c).
+void machine_timer_irq_dispatch(uint32_t slot);
+
+// Stops every timer at a soft reboot.
+void machine_timer_deinit_all(void);
+
+// Takes a board_irq_take result to its source's handler (modmachine.c).
+void machine_irq_dispatch(int32_t irq);
+
+// Drops every pin IRQ at a soft reboot.
+void machine_pin_deinit(void);
+
+#endif // MICROPY_INCLUDED_MPSIM_MACHINE_PIN_H

@@ -1,0 +1,51 @@
+/// What the firmware's `machine` calls reach: an emulated board, or a real one over serial.
+///
+/// Every call happens on the machine's thread, at the board time it is given.
+public protocol Backend: AnyObject {
+    /// The flavour of `machine` the board speaks.
+    var port: PortFlavour { get }
+
+    /// The GPIO number of the pin called `name` (any of its names), or `nil`.
+    func pinNumber(named name: String) -> Int?
+
+    /// The mode and pull of pin `number`.
+    func pinConfiguration(_ number: Int) throws(BackendError) -> (mode: PinMode, pull: PinPull)
+
+    /// Sets up pin `number` at board time `nanoseconds`.
+    func configurePin(_ number: Int, mode: PinMode, pull: PinPull, at nanoseconds: Int64) throws(BackendError)
+
+    /// Sets the output latch of pin `number`.
+    func writePin(_ number: Int, high: Bool, at nanoseconds: Int64) throws(BackendError)
+
+    /// Reads the level on pin `number`.
+    func readPin(_ number: Int, at nanoseconds: Int64) throws(BackendError) -> Bool
+
+    /// Requests an interrupt on each rising and/or falling edge of pin `number` from now on.
+    func watchPin(_ number: Int, edges: PinEdges) throws(BackendError)
+
+    /// Starts the timer in `slot` to expire `period` nanoseconds after board time
+    /// `nanoseconds`, and every `period` after that when `periodic`; restarts a running one.
+    func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError)
+
+    /// Stops the timer in `slot`.
+    func stopTimer(_ slot: Int) throws(BackendError)
+
+    /// The board time of the next thing the board does by itself (a timer expiring, a part
+    /// changing a pin), if any.
+    var nextEventTime: Int64? { get }
+
+    /// Brings the board to board time `nanoseconds`: what it does by itself until then
+    /// happens, each thing at its own time.
+    func advance(to nanoseconds: Int64)
+
+    /// Whether an interrupt request is pending.
+    var hasPendingInterrupt: Bool { get }
+
+    /// Takes the oldest pending interrupt request, if any.
+    func takeInterrupt() -> Interrupt?
+
+    /// Ends the run at board time `nanoseconds`, closing any trace.
+    ///
+    /// - Throws: The first ``TraceError`` met while tracing the run.
+    func finish(at nanoseconds: Int64) throws(TraceError)
+}

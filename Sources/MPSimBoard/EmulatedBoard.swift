@@ -1,0 +1,232 @@
+/// A board emulated from its board file: the state of every pin, its parts and timers, the
+/// interrupts they request, and the trace of what they did.
+///
+/// A pin's level follows from its setup and wiring: an output drives its latch; an open-drain
+/// output pulls low on a latched 0; otherwise a part driving the pin (a pressed button) sets
+/// it, else its pull, and without one it floats. A floating pin reads 0, as an unconnected
+/// input with no pull often does on a real board; the trace shows it as `z`.
+public final class EmulatedBoard: Backend {
+    /// The timer slots the firmware may use (`board_timer_start`).
+    public static let timerSlots = 16
+
+    /// The board file this board follows.
+    public let definition: BoardDefinition
+
+    private struct PinState {
+        let name: String
+        let inputOnly: Bool
+        var mode = PinMode.input
+        var pull = PinPull.none
+        var latch = false
+        /// What a part drives the pin to, if anything.
+        var external: PinLevel?
+        var watchedEdges: PinEdges = []
+
+        var level: PinLevel {
+            switch (mode, latch) {
+            case (.output, _): return latch ? .high : .low
+            case (.openDrain, false): return .low
+            case (.input, _), (.openDrain, true):
+                if let external {
+                    return external
+                }
+                switch pull {
+                case .up: return .high
+                case .down: return .low
+                case .none: return .floating
+                }
+            }
+        }
+    }
+
+    private struct Timer {
+        var due: Int64
+        let period: Int64
+        let periodic: Bool
+    }
+
+    /// A part's change of what it drives a pin to, at a board time.
+    private struct PartChange {
+        let nanoseconds: Int64
+        let pin: Int
+        let drive: PinLevel?
+    }
+
+    private var pins: [Int: PinState]
+    private var timers: [Int: Timer] = [:]
+    /// Part changes still to come, latest first, so the next one is popped off the end.
+    private var partChanges: [PartChange]
+    private var interrupts: [Interrupt] = []
+    private let sinks: [any TraceSink]
+    /// The first error of a sink; tracing stops there and ``finish(at:)`` reports it.
+    private var traceError: TraceError?
+
+    /// Creates the board of `definition` with every pin an input without pull.
+    ///
+    /// - Parameters:
+    ///   - definition: The board file.
+    ///   - parts: Parts wired to the board besides its own, such as a project's buttons.
+    ///   - sinks: Where pin changes go.
+    public init(definition: BoardDefinition, parts: [PartDefinition] = [], sinks: [any TraceSink] = []) {
+        self.definition = definition
+        self.sinks = sinks
+        pins = Dictionary(
+            uniqueKeysWithValues: definition.pins.map {
+                ($0.number, PinState(name: $0.primaryName, inputOnly: $0.inputOnly))
+            })
+        partChanges = (definition.parts + parts).flatMap(Self.changes).sorted { $0.nanoseconds > $1.nanoseconds }
+    }
+
+    /// A button's presses: it drives its pin to its active level while held, and lets go.
+    private static func changes(of part: PartDefinition) -> [PartChange] {
+        guard part.kind == .button, let pin = part.pin else {
+            return []
+        }
+        let pressed: PinLevel = part.active == .high ? .high : .low
+        return part.presses.flatMap { press in
+            [
+                PartChange(nanoseconds: press.startNanoseconds, pin: pin, drive: pressed),
+                PartChange(nanoseconds: press.startNanoseconds + press.durationNanoseconds, pin: pin, drive: nil),
+            ]
+        }
+    }
+
+    public var port: PortFlavour { definition.port }
+
+    public func pinNumber(named name: String) -> Int? {
+        definition.pin(named: name)?.number
+    }
+
+    public func pinConfiguration(_ number: Int) throws(BackendError) -> (mode: PinMode, pull: PinPull) {
+        let pin = try state(of: number)
+        return (pin.mode, pin.pull)
+    }
+
+    public func configurePin(_ number: Int, mode: PinMode, pull: PinPull, at nanoseconds: Int64) throws(BackendError) {
+        let pin = try state(of: number)
+        if pin.inputOnly, mode != .input {
+            throw .unsupportedMode(pin: pin.name, mode: mode)
+        }
+        update(number, at: nanoseconds) {
+            $0.mode = mode
+            $0.pull = pull
+        }
+    }
+
+    public func writePin(_ number: Int, high: Bool, at nanoseconds: Int64) throws(BackendError) {
+        _ = try state(of: number)
+        update(number, at: nanoseconds) { $0.latch = high }
+    }
+
+    public func readPin(_ number: Int, at nanoseconds: Int64) throws(BackendError) -> Bool {
+        try state(of: number).level == .high
+    }
+
+    public func watchPin(_ number: Int, edges: PinEdges) throws(BackendError) {
+        _ = try state(of: number)
+        pins[number]?.watchedEdges = edges
+    }
+
+    public func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError) {
+        try checkTimer(slot)
+        guard period > 0 else {
+            throw .invalidPeriod(nanoseconds: period)
+        }
+        timers[slot] = Timer(due: nanoseconds + period, period: period, periodic: periodic)
+    }
+
+    public func stopTimer(_ slot: Int) throws(BackendError) {
+        try checkTimer(slot)
+        timers[slot] = nil
+    }
+
+    public var nextEventTime: Int64? {
+        [timers.values.map(\.due).min(), partChanges.last?.nanoseconds].compactMap { $0 }.min()
+    }
+
+    public func advance(to nanoseconds: Int64) {
+        while let next = nextEventTime, next <= nanoseconds {
+            if let change = partChanges.last, change.nanoseconds == next {
+                partChanges.removeLast()
+                update(change.pin, at: next) { $0.external = change.drive }
+                continue
+            }
+            // The earliest timer due now; slots in order so that ties are deterministic.
+            guard let slot = timers.filter({ $0.value.due == next }).keys.min(), let timer = timers[slot] else {
+                return
+            }
+            timers[slot] = timer.periodic ? Timer(due: next + timer.period, period: timer.period, periodic: true) : nil
+            interrupts.append(.timer(slot: slot))
+        }
+    }
+
+    public var hasPendingInterrupt: Bool { !interrupts.isEmpty }
+
+    public func takeInterrupt() -> Interrupt? {
+        interrupts.isEmpty ? nil : interrupts.removeFirst()
+    }
+
+    /// Ends the trace at board time `nanoseconds`.
+    ///
+    /// - Throws: The first ``TraceError`` any sink met during the run or now.
+    public func finish(at nanoseconds: Int64) throws(TraceError) {
+        for sink in sinks {
+            do {
+                try sink.finish(at: nanoseconds)
+            } catch {
+                traceError = traceError ?? error
+            }
+        }
+        if let traceError {
+            throw traceError
+        }
+    }
+
+    private func checkTimer(_ slot: Int) throws(BackendError) {
+        guard (0..<Self.timerSlots).contains(slot) else {
+            throw .noSuchTimer(slot: slot)
+        }
+    }
+
+    private func state(of number: Int) throws(BackendError) -> PinState {
+        guard let pin = pins[number] else {
+            throw .noSuchPin(number: number, board: definition.name)
+        }
+        return pin
+    }
+
+    /// Applies `change` to pin `number` and records its level if that changed.
+    private func update(_ number: Int, at nanoseconds: Int64, _ change: (inout PinState) -> Void) {
+        guard var pin = pins[number] else {
+            return
+        }
+        let before = pin.level
+        change(&pin)
+        pins[number] = pin
+        guard pin.level != before else {
+            return
+        }
+        record(TraceEvent(nanoseconds: nanoseconds, kind: .pin, signal: pin.name, value: .level(pin.level)))
+        // A floating pin reads low, so only a change of what the pin reads is an edge.
+        let (wasHigh, isHigh) = (before == .high, pin.level == .high)
+        if wasHigh != isHigh {
+            let edge: PinEdges = isHigh ? .rising : .falling
+            if pin.watchedEdges.contains(edge) {
+                interrupts.append(.pin(number: number, edge: edge))
+            }
+        }
+    }
+
+    private func record(_ event: TraceEvent) {
+        guard traceError == nil else {
+            return
+        }
+        do {
+            for sink in sinks {
+                try sink.record(event)
+            }
+        } catch {
+            traceError = error
+        }
+    }
+}
