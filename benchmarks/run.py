@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Times mpsim against native MicroPython on the CPU benchmarks and on cold start.
+"""Times mpsim against native MicroPython on the CPU benchmarks and on cold start, and the
+cost of the board ABI (Pin.toggle() against an attribute write, both in mpsim).
 
 Run from anywhere with the system Python:
 
@@ -42,6 +43,7 @@ def parse_args():
     p.add_argument("--repeat", type=int, default=3, help="runs per engine and script; the best counts (default: 3)")
     p.add_argument("--cold-runs", type=int, default=20, help="runs for the cold-start median (default: 20)")
     p.add_argument("--no-cold", action="store_true", help="skip the cold-start measurement")
+    p.add_argument("--no-abi", action="store_true", help="skip the pin-toggle (ABI cost) measurement")
     p.add_argument("--timeout", type=float, default=900, help="wall-clock limit per run in seconds (default: 900)")
     args = p.parse_args()
     unknown = [s for s in args.scripts if s not in CPU_SCRIPTS]
@@ -147,6 +149,18 @@ def cold_start(args, native, mpsim_run, workdir):
     return {k: statistics.median(v) * 1000 for k, v in times.items()}, None
 
 
+def abi_cost(args, mpsim_run, workdir):
+    """Best-of-repeat wall times of pin_toggle.py and attribute_write.py under mpsim."""
+    best = {}
+    for _ in range(args.repeat):
+        for name in ("pin_toggle", "attribute_write"):
+            seconds, status, out = run_once(mpsim_run + [os.path.join(HERE, name + ".py")], workdir, args.timeout)
+            if status != 0:
+                return None, "%s exited with %s: %s" % (name, status, out.decode("utf-8", "replace")[-300:])
+            best[name] = min(best.get(name, math.inf), seconds)
+    return best, None
+
+
 def main():
     args = parse_args()
     if not os.path.exists(args.mpsim):
@@ -183,6 +197,15 @@ def main():
                       % (cold["native"], cold["mpsim"], cold["mpsim"] / cold["native"]))
             else:
                 mismatches.append(("cold start", error))
+        if not args.no_abi:
+            abi, error = abi_cost(args, mpsim_run, workdir)
+            print()
+            if abi:
+                print("ABI cost, 1 000 000 loop iterations in mpsim, best of %d (target: at most 3x):" % args.repeat)
+                print("  Pin.toggle() %.3f s, attribute write %.3f s, ratio %.2fx"
+                      % (abi["pin_toggle"], abi["attribute_write"], abi["pin_toggle"] / abi["attribute_write"]))
+            else:
+                mismatches.append(("ABI cost", error))
 
     if mismatches:
         print()
