@@ -124,6 +124,18 @@ BOARD_IMPORT(pin_read) int32_t board_pin_read(uint32_t pin);
 // them. Returns 0 or -MP_ENOENT.
 BOARD_IMPORT(pin_irq) int32_t board_pin_irq(uint32_t pin, uint32_t edges);
 
+// PWM. Drives pin at freq_hz with duty_u16 / 65536 of each period high; freq_hz 0 stops it.
+// Returns 0, -MP_ENOENT for a pin the board lacks, or -MP_EINVAL for a pin without PWM or a
+// negative frequency.
+BOARD_IMPORT(pwm_set) int32_t board_pwm_set(uint32_t pin, int32_t freq_hz, uint32_t duty_u16);
+
+// Analog inputs, read with 3.3 V full scale.
+// Returns the ADC channel of pin, or -MP_ENOENT when the pin has none.
+BOARD_IMPORT(adc_channel) int32_t board_adc_channel(uint32_t pin);
+// Returns what ADC channel reads, in microvolts (0 to 3 300 000), or -MP_ENOENT when the
+// board has no such channel.
+BOARD_IMPORT(adc_read_uv) int32_t board_adc_read_uv(uint32_t channel);
+
 // Timers. Starts timer slot (0..15) to expire period_ns from now, and every period_ns after
 // that when periodic; each expiry queues a BOARD_IRQ_TIMER interrupt numbered slot, and a
 // one-shot timer then stops. Starting a running slot restarts it. Returns 0, or -MP_EINVAL

@@ -1,4 +1,4 @@
-// The machine classes (machine_pin.c, machine_timer.c) and the board's flavour (modmachine.c).
+// The machine classes (machine_*.c) and the board's flavour (modmachine.c).
 #ifndef MICROPY_INCLUDED_MPSIM_MACHINE_PIN_H
 #define MICROPY_INCLUDED_MPSIM_MACHINE_PIN_H
 
@@ -6,10 +6,17 @@
 
 extern const mp_obj_type_t machine_pin_rp2_type;
 extern const mp_obj_type_t machine_pin_esp32_type;
+extern const mp_obj_type_t machine_adc_type;
+extern const mp_obj_type_t machine_pwm_rp2_type;
+extern const mp_obj_type_t machine_pwm_esp32_type;
+extern const mp_obj_type_t machine_signal_type;
 extern const mp_obj_type_t machine_timer_type;
 
 // BOARD_PORT_RP2 or BOARD_PORT_ESP32, asked of the host once.
 int32_t machine_port(void);
+
+// The Pin type of the board's port flavour.
+const mp_obj_type_t *machine_pin_type(void);
 
 // The GPIO number of a pin given as a Pin, a number or a board pin name; raises ValueError
 // for a pin the board lacks.

@@ -23,11 +23,19 @@ void machine_irq_dispatch(int32_t irq) {
     }
 }
 
+const mp_obj_type_t *machine_pin_type(void) {
+    return machine_port() == BOARD_PORT_ESP32 ? &machine_pin_esp32_type : &machine_pin_rp2_type;
+}
+
 // machine.__getattr__(name): the flavour's class of that name. MP_OBJ_NULL tells the caller
 // there is no such attribute (py/objmodule.c raises AttributeError, or import goes on).
 static mp_obj_t machine_getattr(mp_obj_t attr) {
-    if (MP_OBJ_QSTR_VALUE(attr) == MP_QSTR_Pin) {
-        return MP_OBJ_FROM_PTR(machine_port() == BOARD_PORT_ESP32 ? &machine_pin_esp32_type : &machine_pin_rp2_type);
+    bool esp32 = machine_port() == BOARD_PORT_ESP32;
+    switch (MP_OBJ_QSTR_VALUE(attr)) {
+        case MP_QSTR_Pin:
+            return MP_OBJ_FROM_PTR(machine_pin_type());
+        case MP_QSTR_PWM:
+            return MP_OBJ_FROM_PTR(esp32 ? &machine_pwm_esp32_type : &machine_pwm_rp2_type);
     }
     return MP_OBJ_NULL;
 }
@@ -36,6 +44,8 @@ static MP_DEFINE_CONST_FUN_OBJ_1(machine_getattr_obj, machine_getattr);
 static const mp_rom_map_elem_t machine_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_machine) },
     { MP_ROM_QSTR(MP_QSTR___getattr__), MP_ROM_PTR(&machine_getattr_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ADC), MP_ROM_PTR(&machine_adc_type) },
+    { MP_ROM_QSTR(MP_QSTR_Signal), MP_ROM_PTR(&machine_signal_type) },
     { MP_ROM_QSTR(MP_QSTR_Timer), MP_ROM_PTR(&machine_timer_type) },
 };
 static MP_DEFINE_CONST_DICT(machine_module_globals, machine_module_globals_table);

@@ -23,6 +23,16 @@ public protocol Backend: AnyObject {
     /// Requests an interrupt on each rising and/or falling edge of pin `number` from now on.
     func watchPin(_ number: Int, edges: PinEdges) throws(BackendError)
 
+    /// Drives pin `number` with PWM at `frequency` hertz and `dutyU16` / 65536 of each period
+    /// high, from board time `nanoseconds`; a frequency of 0 stops it.
+    func setPWM(_ number: Int, frequency: Int, dutyU16: Int, at nanoseconds: Int64) throws(BackendError)
+
+    /// The ADC channel of pin `number`.
+    func adcChannel(ofPin number: Int) throws(BackendError) -> Int
+
+    /// What ADC `channel` reads at board time `nanoseconds`, in microvolts.
+    func readADC(channel: Int, at nanoseconds: Int64) throws(BackendError) -> Int
+
     /// Starts the timer in `slot` to expire `period` nanoseconds after board time
     /// `nanoseconds`, and every `period` after that when `periodic`; restarts a running one.
     func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError)

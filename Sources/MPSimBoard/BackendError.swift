@@ -4,6 +4,10 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
     case noSuchPin(number: Int, board: String)
     /// The pin cannot be set up that way, such as an input-only pin as an output.
     case unsupportedMode(pin: String, mode: PinMode)
+    /// The pin cannot do PWM at that frequency.
+    case noPWM(pin: String, frequency: Int)
+    /// The pin, or the channel number, has no ADC.
+    case noADC(pin: Int?, channel: Int?)
     /// No timer slot with that number.
     case noSuchTimer(slot: Int)
     /// A timer period that is not positive.
@@ -16,6 +20,12 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
             return "no pin '\(number)' on board '\(board)'"
         case .unsupportedMode(let pin, let mode):
             return "pin '\(pin)' is input-only and cannot be '\(mode)'"
+        case .noPWM(let pin, let frequency):
+            return "pin '\(pin)' cannot do PWM at '\(frequency)' Hz"
+        case .noADC(let pin?, _):
+            return "pin '\(pin)' has no ADC channel"
+        case .noADC(nil, let channel):
+            return "no ADC channel '\(channel.map(String.init) ?? "?")'"
         case .noSuchTimer(let slot):
             return "no timer slot '\(slot)' (expected 0 to \(EmulatedBoard.timerSlots - 1))"
         case .invalidPeriod(let nanoseconds):

@@ -104,6 +104,21 @@ extension BoardDefinition {
                     throw .missingField(path: path, field: "\(field).adc_channel")
                 }
                 try Self.checkADCChannel(channel, path: path, field: "\(field).adc_channel")
+            case .potentiometer:
+                guard let number = part.pin else {
+                    throw .missingField(path: path, field: "\(field).pin")
+                }
+                try checkPinExists(number, field: "\(field).pin", path: path)
+                if pin(number: number)?.adcChannel == nil {
+                    throw .notAllowed(path: path, field: "\(field).pin", reason: "pin '\(number)' has no ADC channel")
+                }
+                guard let position = part.position else {
+                    throw .missingField(path: path, field: "\(field).position")
+                }
+                if !(0...1).contains(position) {
+                    throw .notAllowed(
+                        path: path, field: "\(field).position", reason: "'\(position)' is outside 0 to 1")
+                }
             }
         }
     }

@@ -6,6 +6,9 @@
 /// it, else its pull, and without one it floats. A floating pin reads 0, as an unconnected
 /// input with no pull often does on a real board; the trace shows it as `z`.
 public final class EmulatedBoard: Backend {
+    /// What an ADC reads at full scale: 3.3 V.
+    public static let fullScaleMicrovolts = 3_300_000.0
+
     /// The timer slots the firmware may use (`board_timer_start`).
     public static let timerSlots = 16
 
@@ -21,6 +24,12 @@ public final class EmulatedBoard: Backend {
         /// What a part drives the pin to, if anything.
         var external: PinLevel?
         var watchedEdges: PinEdges = []
+        /// Whether the firmware has set the pin up or a part has driven it.
+        var used = false
+        /// Changes between low and high so far.
+        var edges = 0
+        /// The PWM output's frequency (0 when off) and duty cycle (0 to 1).
+        var pwm = (frequency: 0, duty: 0.0)
 
         var level: PinLevel {
             switch (mode, latch) {
@@ -52,6 +61,8 @@ public final class EmulatedBoard: Backend {
         let drive: PinLevel?
     }
 
+    /// The board's parts and those wired to it.
+    private let parts: [PartDefinition]
     private var pins: [Int: PinState]
     private var timers: [Int: Timer] = [:]
     /// Part changes still to come, latest first, so the next one is popped off the end.
@@ -74,7 +85,8 @@ public final class EmulatedBoard: Backend {
             uniqueKeysWithValues: definition.pins.map {
                 ($0.number, PinState(name: $0.primaryName, inputOnly: $0.inputOnly))
             })
-        partChanges = (definition.parts + parts).flatMap(Self.changes).sorted { $0.nanoseconds > $1.nanoseconds }
+        self.parts = definition.parts + parts
+        partChanges = self.parts.flatMap(Self.changes).sorted { $0.nanoseconds > $1.nanoseconds }
     }
 
     /// A button's presses: it drives its pin to its active level while held, and lets go.
@@ -127,6 +139,63 @@ public final class EmulatedBoard: Backend {
         pins[number]?.watchedEdges = edges
     }
 
+    public func setPWM(_ number: Int, frequency: Int, dutyU16: Int, at nanoseconds: Int64) throws(BackendError) {
+        var pin = try state(of: number)
+        guard frequency >= 0, definition.pin(number: number)?.capabilities.contains(.pwm) == true else {
+            throw .noPWM(pin: pin.name, frequency: frequency)
+        }
+        let setting = (frequency: frequency, duty: frequency == 0 ? 0 : Double(dutyU16) / 65536)
+        if setting.frequency != pin.pwm.frequency {
+            record(TraceEvent(nanoseconds: nanoseconds, kind: .pwm, signal: Self.pwmFrequencySignal(pin.name), value: .number(Double(setting.frequency))))
+        }
+        if setting.duty != pin.pwm.duty {
+            record(TraceEvent(nanoseconds: nanoseconds, kind: .pwm, signal: Self.pwmDutySignal(pin.name), value: .number(setting.duty)))
+        }
+        pin.pwm = setting
+        pin.used = true
+        pins[number] = pin
+    }
+
+    /// The signals a trace of `definition`'s board declares: each pin's level, floating at
+    /// first, then the PWM frequency (Hz) and duty cycle (0 to 1) of each pin that can do PWM.
+    public static func traceSignals(for definition: BoardDefinition) -> [TraceSignal] {
+        let levels = definition.pins.map { TraceSignal(name: $0.primaryName, width: .bit, initial: .level(.floating)) }
+        let pwm = definition.pins.filter { $0.capabilities.contains(.pwm) }.flatMap { pin in
+            [
+                TraceSignal(name: pwmFrequencySignal(pin.primaryName), width: .real, initial: .number(0)),
+                TraceSignal(name: pwmDutySignal(pin.primaryName), width: .real, initial: .number(0)),
+            ]
+        }
+        return levels + pwm
+    }
+
+    private static func pwmFrequencySignal(_ pin: String) -> String { "\(pin) PWM freq" }
+
+    private static func pwmDutySignal(_ pin: String) -> String { "\(pin) PWM duty" }
+
+    public func adcChannel(ofPin number: Int) throws(BackendError) -> Int {
+        _ = try state(of: number)
+        guard let channel = definition.pin(number: number)?.adcChannel else {
+            throw .noADC(pin: number, channel: nil)
+        }
+        return channel
+    }
+
+    /// A channel reads the potentiometer wired to its pin (an unwired pin reads 0 V), or the
+    /// temperature sensor wired to it, whose voltage falls 1.721 mV per degree from 0.706 V at
+    /// 27 °C, as the RP2040's does.
+    public func readADC(channel: Int, at nanoseconds: Int64) throws(BackendError) -> Int {
+        if let pin = definition.pins.first(where: { $0.adcChannel == channel }) {
+            let wiper = parts.first { $0.kind == .potentiometer && $0.pin == pin.number }
+            return Int(((wiper?.position ?? 0) * Self.fullScaleMicrovolts).rounded())
+        }
+        if let sensor = parts.first(where: { $0.kind == .temperatureSensor && $0.adcChannel == channel }) {
+            let volts = 0.706 - ((sensor.celsius ?? 27) - 27) * 0.001721
+            return Int((volts * 1e6).rounded())
+        }
+        throw .noADC(pin: nil, channel: channel)
+    }
+
     public func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError) {
         try checkTimer(slot)
         guard period > 0 else {
@@ -166,6 +235,23 @@ public final class EmulatedBoard: Backend {
         interrupts.isEmpty ? nil : interrupts.removeFirst()
     }
 
+    /// The final state of every pin the run used, one line each: name, mode, pull, level and
+    /// how many edges it made, such as `GP25  output  low  10 edges`.
+    public var summary: String {
+        let used = definition.pins.compactMap { definition in pins[definition.number].flatMap { $0.used ? $0 : nil } }
+        guard !used.isEmpty else {
+            return "no pin was used\n"
+        }
+        let width = used.map(\.name.count).max() ?? 0
+        return used.map { pin in
+            let name = pin.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let mode = "\(pin.mode)".padding(toLength: 9, withPad: " ", startingAt: 0)
+            let pull = pin.pull == .none ? "no pull" : "pull \(pin.pull)"
+            let level = "\(pin.level)".padding(toLength: 8, withPad: " ", startingAt: 0)
+            return "\(name)  \(mode)  \(pull.padding(toLength: 9, withPad: " ", startingAt: 0))  \(level)  \(pin.edges) edges\n"
+        }.joined()
+    }
+
     /// Ends the trace at board time `nanoseconds`.
     ///
     /// - Throws: The first ``TraceError`` any sink met during the run or now.
@@ -202,13 +288,17 @@ public final class EmulatedBoard: Backend {
         }
         let before = pin.level
         change(&pin)
+        pin.used = true
+        // A floating pin reads low, so only a change of what the pin reads is an edge.
+        let (wasHigh, isHigh) = (before == .high, pin.level == .high)
+        if wasHigh != isHigh {
+            pin.edges += 1
+        }
         pins[number] = pin
         guard pin.level != before else {
             return
         }
         record(TraceEvent(nanoseconds: nanoseconds, kind: .pin, signal: pin.name, value: .level(pin.level)))
-        // A floating pin reads low, so only a change of what the pin reads is an edge.
-        let (wasHigh, isHigh) = (before == .high, pin.level == .high)
         if wasHigh != isHigh {
             let edge: PinEdges = isHigh ? .rising : .falling
             if pin.watchedEdges.contains(edge) {

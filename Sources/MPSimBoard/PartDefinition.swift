@@ -1,4 +1,4 @@
-/// A part soldered onto a board: its LED, its button, its temperature sensor.
+/// A part on the board or wired to it: an LED, a button, a potentiometer, a temperature sensor.
 public struct PartDefinition: Codable, Sendable, Equatable {
     /// The kinds of on-board part a board file may name.
     public enum Kind: String, Codable, Sendable, CaseIterable {
@@ -6,8 +6,11 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         case led
         /// A push button read on ``PartDefinition/pin``.
         case button
-        /// A temperature sensor read on ``PartDefinition/adcChannel``.
+        /// A temperature sensor read on ``PartDefinition/adcChannel``, at
+        /// ``PartDefinition/celsius``.
         case temperatureSensor = "temperature_sensor"
+        /// A potentiometer whose wiper, at ``PartDefinition/position``, feeds ``PartDefinition/pin``.
+        case potentiometer
 
         /// Decodes a part kind, rejecting unknown ones with the list of known ones.
         public init(from decoder: any Decoder) throws {
@@ -46,10 +49,16 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// When a button is pressed, in board time; other parts have none.
     public var presses: [ButtonPress]
 
+    /// Where a potentiometer's wiper sits, from 0 (ground) to 1 (3.3 V).
+    public var position: Double?
+
+    /// What a temperature sensor measures; 27 °C when left out.
+    public var celsius: Double?
+
     /// Creates a part.
     public init(
         kind: Kind, name: String? = nil, pin: Int? = nil, adcChannel: Int? = nil, active: ActiveLevel = .high,
-        presses: [ButtonPress] = []
+        presses: [ButtonPress] = [], position: Double? = nil, celsius: Double? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -57,6 +66,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.adcChannel = adcChannel
         self.active = active
         self.presses = presses
+        self.position = position
+        self.celsius = celsius
     }
 
     /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high` and
@@ -69,10 +80,12 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         adcChannel = try container.decodeIfPresent(Int.self, forKey: .adcChannel)
         active = try container.decodeIfPresent(ActiveLevel.self, forKey: .active) ?? .high
         presses = try container.decodeIfPresent([ButtonPress].self, forKey: .presses) ?? []
+        position = try container.decodeIfPresent(Double.self, forKey: .position)
+        celsius = try container.decodeIfPresent(Double.self, forKey: .celsius)
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, name, pin, active, presses
+        case kind, name, pin, active, presses, position, celsius
         case adcChannel = "adc_channel"
     }
 }

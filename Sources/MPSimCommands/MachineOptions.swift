@@ -61,6 +61,10 @@ public struct MachineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Writes every board event to this JSON-lines file.", valueName: "file.jsonl"))
     public var events: String?
 
+    /// `--summary`: whether to print the pins' final states after the run.
+    @Flag(help: "Prints each used pin's final state and edge count on standard error after the run.")
+    public var summary = false
+
     /// The smallest heap the firmware accepts.
     static let minimumHeapBytes = 4096
 
@@ -122,9 +126,7 @@ public struct MachineOptions: ParsableArguments {
         let wired = try partsPath.map { path throws(BoardFileError) in try PartsFile.load(path: path, for: definition) }
         var sinks: [any TraceSink] = []
         if let trace {
-            let signals = definition.pins.map {
-                TraceSignal(name: $0.primaryName, width: .bit, initial: .level(.floating))
-            }
+            let signals = EmulatedBoard.traceSignals(for: definition)
             sinks.append(try VCDWriter(path: trace, signals: signals, scope: definition.name))
         }
         if let events {
@@ -153,6 +155,9 @@ public struct MachineOptions: ParsableArguments {
                 .run()
         }
         console.restore()
+        if summary {
+            FileHandle.standardError.write(Data(board.summary.utf8))
+        }
         switch result {
         case .success(let status):
             if status != 0 {

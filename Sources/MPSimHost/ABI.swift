@@ -158,6 +158,15 @@ public enum ABI {
         Import(name: "pin_irq", parameters: [.i32, .i32], results: [.i32]) { host, _, args in
             .int32(host.pinIRQ(args[0].i32, edges: args[1].i32))
         },
+        Import(name: "pwm_set", parameters: [.i32, .i32, .i32], results: [.i32]) { host, _, args in
+            .int32(host.pwmSet(args[0].i32, frequency: Int32(bitPattern: args[1].i32), dutyU16: args[2].i32))
+        },
+        Import(name: "adc_channel", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.adcChannel(pin: args[0].i32))
+        },
+        Import(name: "adc_read_uv", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.adcReadMicrovolts(channel: args[0].i32))
+        },
         Import(name: "timer_start", parameters: [.i32, .i64, .i32], results: [.i32]) { host, _, args in
             .int32(host.timerStart(args[0].i32, period: Int64(bitPattern: args[1].i64), periodic: args[2].i32 != 0))
         },

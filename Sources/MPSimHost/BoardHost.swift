@@ -255,6 +255,26 @@ extension BoardHost {
         }
     }
 
+    /// `pwm_set`: drives a pin with PWM; returns 0 or a negative errno.
+    func pwmSet(_ pin: UInt32, frequency: Int32, dutyU16: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            try backend.setPWM(Int(pin), frequency: Int(frequency), dutyU16: Int(dutyU16), at: clockNanoseconds())
+            return 0
+        }
+    }
+
+    /// `adc_channel`: the ADC channel of a pin, or a negative errno.
+    func adcChannel(pin: UInt32) -> Int32 {
+        errno { () throws(BackendError) in Int32(try backend.adcChannel(ofPin: Int(pin))) }
+    }
+
+    /// `adc_read_uv`: what an ADC channel reads, in microvolts, or a negative errno.
+    func adcReadMicrovolts(channel: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            Int32(try backend.readADC(channel: Int(channel), at: clockNanoseconds()))
+        }
+    }
+
     /// `timer_start`: starts a timer slot; returns 0 or a negative errno.
     func timerStart(_ slot: UInt32, period: Int64, periodic: Bool) -> Int32 {
         errno { () throws(BackendError) in
@@ -282,8 +302,8 @@ extension BoardHost {
             return try body()
         } catch {
             switch error {
-            case .noSuchPin: return -ABI.Errno.enoent.rawValue
-            case .unsupportedMode, .noSuchTimer, .invalidPeriod: return -ABI.Errno.einval.rawValue
+            case .noSuchPin, .noADC: return -ABI.Errno.enoent.rawValue
+            case .unsupportedMode, .noPWM, .noSuchTimer, .invalidPeriod: return -ABI.Errno.einval.rawValue
             }
         }
     }

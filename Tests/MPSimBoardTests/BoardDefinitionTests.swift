@@ -128,7 +128,7 @@ final class TemporaryFolder {
         (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
         (
             #""kind": "led""#, #""kind": "servo""#,
-            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor')"
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer')"
         ),
         (
             #""name": "LED","#, #""active": "up","#,

@@ -13,6 +13,9 @@ import Testing
 
     static let executable = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("mpsim")
 
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
     static func mpsim(_ arguments: String...) throws -> Result {
         let executable = try #require(Self.executable)
         try #require(FileManager.default.isExecutableFile(atPath: executable.path), "no mpsim at '\(executable.path)'")
@@ -154,6 +157,15 @@ import Testing
         #expect(parts.stderr == "mpsim: \(file.path): parts[0].presses[0].for_ms: '0.0' is not a time in milliseconds (expected more than 0)\n")
     }
 
+    @Test func summaryListsUsedPinsAfterTheRun() throws {
+        let blink = Self.repository.appendingPathComponent("Examples/blink.py").path
+        let result = try Self.mpsim("run", blink, "--summary")
+        #expect(result.status == 0)
+        #expect(result.stdout == "blinked 0\n")
+        #expect(result.stderr == "GP25  output     no pull    low       10 edges\n")
+        #expect(try Self.mpsim("run", blink).stderr.isEmpty)
+    }
+
     @Test func runHelpIsStable() throws {
         let result = try Self.mpsim("run", "--help")
         #expect(result.status == 0)
@@ -162,7 +174,7 @@ import Testing
                 OVERVIEW: Runs a MicroPython script on the emulated board, or boots the board
                 folder.
 
-                USAGE: mpsim run [<script.py>] [--fs <dir>] [--timeout <seconds>] [--wall-timeout <seconds>] [--realtime] [--heap <bytes>] [--seed <n>] [--firmware <path>] [--board <name>] [--parts <file.json>] [--trace <file.vcd>] [--events <file.jsonl>]
+                USAGE: mpsim run [<options>] [<script.py>]
 
                 ARGUMENTS:
                   <script.py>             Script to run; without one, --fs must name a board
@@ -187,6 +199,8 @@ import Testing
                                           (default: mpsim.json in the board folder, if any).
                   --trace <file.vcd>      Writes every pin change to this VCD file.
                   --events <file.jsonl>   Writes every board event to this JSON-lines file.
+                  --summary               Prints each used pin's final state and edge count on
+                                          standard error after the run.
                   --version               Show the version.
                   -h, --help              Show help information.
 
