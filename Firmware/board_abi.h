@@ -124,6 +124,26 @@ BOARD_IMPORT(pin_read) int32_t board_pin_read(uint32_t pin);
 // them. Returns 0 or -MP_ENOENT.
 BOARD_IMPORT(pin_irq) int32_t board_pin_irq(uint32_t pin, uint32_t edges);
 
+// Resets and the watchdog. Why the board last booted (BOARD_RESET_*):
+#define BOARD_RESET_POWER_ON (0)
+#define BOARD_RESET_WATCHDOG (1)
+#define BOARD_RESET_HARD (2)      // machine.reset()
+#define BOARD_RESET_DEEPSLEEP (3) // woken from machine.deepsleep()
+
+// The board's nominal CPU frequency in hertz, from its board file.
+BOARD_IMPORT(cpu_frequency) int32_t board_cpu_frequency(void);
+// Returns why the board last booted.
+BOARD_IMPORT(reset_cause) int32_t board_reset_cause(void);
+// Resets the board with that cause: the host starts the firmware anew, with every peripheral
+// reset and the board clock running on. Never returns.
+BOARD_IMPORT(reset) void board_reset(int32_t cause);
+// Starts the watchdog, or changes its timeout: unless fed within timeout_ns of board time, the
+// host resets the board with BOARD_RESET_WATCHDOG. Returns 0, or -MP_EINVAL for a timeout
+// that is not positive.
+BOARD_IMPORT(watchdog_start) int32_t board_watchdog_start(int64_t timeout_ns);
+// Feeds the watchdog: its timeout starts again from now.
+BOARD_IMPORT(watchdog_feed) void board_watchdog_feed(void);
+
 // PWM. Drives pin at freq_hz with duty_u16 / 65536 of each period high; freq_hz 0 stops it.
 // Returns 0, -MP_ENOENT for a pin the board lacks, or -MP_EINVAL for a pin without PWM or a
 // negative frequency.

@@ -27,8 +27,103 @@ const mp_obj_type_t *machine_pin_type(void) {
     return machine_port() == BOARD_PORT_ESP32 ? &machine_pin_esp32_type : &machine_pin_rp2_type;
 }
 
-// machine.__getattr__(name): the flavour's class of that name. MP_OBJ_NULL tells the caller
-// there is no such attribute (py/objmodule.c raises AttributeError, or import goes on).
+// reset_cause() values: ports/rp2 has PWRON_RESET and WDT_RESET (its machine.reset() reboots
+// through the watchdog); ports/esp32 tells every cause apart.
+#define RP2_PWRON_RESET (1)
+#define RP2_WDT_RESET (3)
+#define ESP32_PWRON_RESET (1)
+#define ESP32_HARD_RESET (2)
+#define ESP32_WDT_RESET (3)
+#define ESP32_DEEPSLEEP_RESET (4)
+
+// machine.reset_cause()
+static mp_obj_t machine_reset_cause(void) {
+    static const uint8_t rp2_causes[] = { RP2_PWRON_RESET, RP2_WDT_RESET, RP2_WDT_RESET, RP2_PWRON_RESET };
+    static const uint8_t esp32_causes[] = { ESP32_PWRON_RESET, ESP32_WDT_RESET, ESP32_HARD_RESET, ESP32_DEEPSLEEP_RESET };
+    int32_t cause = board_reset_cause();
+    if (cause < 0 || cause >= (int32_t)MP_ARRAY_SIZE(rp2_causes)) {
+        cause = BOARD_RESET_POWER_ON;
+    }
+    return MP_OBJ_NEW_SMALL_INT(machine_port() == BOARD_PORT_ESP32 ? esp32_causes[cause] : rp2_causes[cause]);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(machine_reset_cause_obj, machine_reset_cause);
+
+// machine.reset()
+static mp_obj_t machine_reset(void) {
+    mpsim_report_steps();
+    board_reset(BOARD_RESET_HARD);
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(machine_reset_obj, machine_reset);
+
+// machine.freq([hz]): the board's CPU frequency. Setting it is accepted and reported back; the
+// virtual clock keeps counting steps at the board's nominal speed.
+static mp_obj_t machine_freq(size_t n_args, const mp_obj_t *args) {
+    static mp_int_t freq = 0;
+    if (n_args == 1) {
+        mp_int_t hz = mp_obj_get_int(args[0]);
+        if (hz <= 0) {
+            mp_raise_ValueError(MP_ERROR_TEXT("freq must be positive"));
+        }
+        freq = hz;
+        return mp_const_none;
+    }
+    return mp_obj_new_int(freq ? freq : board_cpu_frequency());
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(machine_freq_obj, 0, 1, machine_freq);
+
+// machine.unique_id(): a fixed id, 8 bytes like an RP2040's flash id, 6 like an ESP32's MAC.
+static mp_obj_t machine_unique_id(void) {
+    static const uint8_t id[] = { 'm', 'p', 's', 'i', 'm', 0, 0, 1 };
+    return mp_obj_new_bytes(id, machine_port() == BOARD_PORT_ESP32 ? 6 : sizeof(id));
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(machine_unique_id_obj, machine_unique_id);
+
+// machine.idle(): waits for the next interrupt, or a millisecond, like a core's WFE.
+static mp_obj_t machine_idle(void) {
+    mpsim_wait_for_event(1);
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(machine_idle_obj, machine_idle);
+
+// machine.lightsleep([ms])
+static mp_obj_t machine_lightsleep(size_t n_args, const mp_obj_t *args) {
+    if (n_args == 0) {
+        mpsim_wait_for_event(-1);
+    } else {
+        mp_hal_delay_ms(mp_obj_get_int(args[0]));
+    }
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(machine_lightsleep_obj, 0, 1, machine_lightsleep);
+
+// machine.deepsleep([ms]): sleeps, then the board boots again with DEEPSLEEP_RESET (esp32).
+static mp_obj_t machine_deepsleep(size_t n_args, const mp_obj_t *args) {
+    machine_lightsleep(n_args, args);
+    board_reset(BOARD_RESET_DEEPSLEEP);
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(machine_deepsleep_obj, 0, 1, machine_deepsleep);
+
+// machine.disable_irq(): holds back scheduled IRQ handlers until enable_irq(state).
+static mp_obj_t machine_disable_irq(void) {
+    mp_sched_lock();
+    return mp_const_true;
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(machine_disable_irq_obj, machine_disable_irq);
+
+// machine.enable_irq(state)
+static mp_obj_t machine_enable_irq(mp_obj_t state) {
+    if (mp_obj_is_true(state)) {
+        mp_sched_unlock();
+    }
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(machine_enable_irq_obj, machine_enable_irq);
+
+// machine.__getattr__(name): the flavour's class or constant of that name. MP_OBJ_NULL tells
+// the caller there is no such attribute (py/objmodule.c raises AttributeError, or import goes
+// on).
 static mp_obj_t machine_getattr(mp_obj_t attr) {
     bool esp32 = machine_port() == BOARD_PORT_ESP32;
     switch (MP_OBJ_QSTR_VALUE(attr)) {
@@ -36,6 +131,14 @@ static mp_obj_t machine_getattr(mp_obj_t attr) {
             return MP_OBJ_FROM_PTR(machine_pin_type());
         case MP_QSTR_PWM:
             return MP_OBJ_FROM_PTR(esp32 ? &machine_pwm_esp32_type : &machine_pwm_rp2_type);
+        case MP_QSTR_PWRON_RESET:
+            return MP_OBJ_NEW_SMALL_INT(esp32 ? ESP32_PWRON_RESET : RP2_PWRON_RESET);
+        case MP_QSTR_WDT_RESET:
+            return MP_OBJ_NEW_SMALL_INT(esp32 ? ESP32_WDT_RESET : RP2_WDT_RESET);
+        case MP_QSTR_HARD_RESET:
+            return esp32 ? MP_OBJ_NEW_SMALL_INT(ESP32_HARD_RESET) : MP_OBJ_NULL;
+        case MP_QSTR_DEEPSLEEP_RESET:
+            return esp32 ? MP_OBJ_NEW_SMALL_INT(ESP32_DEEPSLEEP_RESET) : MP_OBJ_NULL;
     }
     return MP_OBJ_NULL;
 }
@@ -47,6 +150,16 @@ static const mp_rom_map_elem_t machine_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_ADC), MP_ROM_PTR(&machine_adc_type) },
     { MP_ROM_QSTR(MP_QSTR_Signal), MP_ROM_PTR(&machine_signal_type) },
     { MP_ROM_QSTR(MP_QSTR_Timer), MP_ROM_PTR(&machine_timer_type) },
+    { MP_ROM_QSTR(MP_QSTR_WDT), MP_ROM_PTR(&machine_wdt_type) },
+    { MP_ROM_QSTR(MP_QSTR_reset), MP_ROM_PTR(&machine_reset_obj) },
+    { MP_ROM_QSTR(MP_QSTR_reset_cause), MP_ROM_PTR(&machine_reset_cause_obj) },
+    { MP_ROM_QSTR(MP_QSTR_freq), MP_ROM_PTR(&machine_freq_obj) },
+    { MP_ROM_QSTR(MP_QSTR_unique_id), MP_ROM_PTR(&machine_unique_id_obj) },
+    { MP_ROM_QSTR(MP_QSTR_idle), MP_ROM_PTR(&machine_idle_obj) },
+    { MP_ROM_QSTR(MP_QSTR_lightsleep), MP_ROM_PTR(&machine_lightsleep_obj) },
+    { MP_ROM_QSTR(MP_QSTR_deepsleep), MP_ROM_PTR(&machine_deepsleep_obj) },
+    { MP_ROM_QSTR(MP_QSTR_disable_irq), MP_ROM_PTR(&machine_disable_irq_obj) },
+    { MP_ROM_QSTR(MP_QSTR_enable_irq), MP_ROM_PTR(&machine_enable_irq_obj) },
 };
 static MP_DEFINE_CONST_DICT(machine_module_globals, machine_module_globals_table);
 

@@ -5,6 +5,13 @@ public protocol Backend: AnyObject {
     /// The flavour of `machine` the board speaks.
     var port: PortFlavour { get }
 
+    /// The board's nominal CPU frequency in hertz.
+    var cpuFrequencyHz: Int { get }
+
+    /// Returns every peripheral to its power-on state at board time `nanoseconds`, as a reset
+    /// does; the parts wired to the board go on as before.
+    func reset(at nanoseconds: Int64)
+
     /// The GPIO number of the pin called `name` (any of its names), or `nil`.
     func pinNumber(named name: String) -> Int?
 

@@ -105,6 +105,21 @@ public final class EmulatedBoard: Backend {
 
     public var port: PortFlavour { definition.port }
 
+    public var cpuFrequencyHz: Int { definition.cpuFrequencyHz }
+
+    public func reset(at nanoseconds: Int64) {
+        for number in pins.keys.sorted() {
+            if let pin = pins[number], pin.pwm.frequency != 0 {
+                try? setPWM(number, frequency: 0, dutyU16: 0, at: nanoseconds)
+            }
+            update(number, at: nanoseconds) { pin in
+                pin = PinState(name: pin.name, inputOnly: pin.inputOnly, external: pin.external, used: pin.used, edges: pin.edges)
+            }
+        }
+        timers.removeAll()
+        interrupts.removeAll()
+    }
+
     public func pinNumber(named name: String) -> Int? {
         definition.pin(named: name)?.number
     }

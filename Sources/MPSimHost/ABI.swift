@@ -50,6 +50,18 @@ public enum ABI {
         case esp32 = 2
     }
 
+    /// Why the board last booted (`BOARD_RESET_*`).
+    public enum ResetCause: Int32, Sendable {
+        /// `BOARD_RESET_POWER_ON`: the run's first boot.
+        case powerOn = 0
+        /// `BOARD_RESET_WATCHDOG`: the watchdog was not fed in time.
+        case watchdog = 1
+        /// `BOARD_RESET_HARD`: `machine.reset()`.
+        case hard = 2
+        /// `BOARD_RESET_DEEPSLEEP`: woken from `machine.deepsleep()`.
+        case deepSleep = 3
+    }
+
     /// The sources of interrupts that `irq_take` reports (`BOARD_IRQ_*`).
     public enum InterruptSource: Int32, Sendable {
         /// `BOARD_IRQ_PIN`.
@@ -157,6 +169,22 @@ public enum ABI {
         },
         Import(name: "pin_irq", parameters: [.i32, .i32], results: [.i32]) { host, _, args in
             .int32(host.pinIRQ(args[0].i32, edges: args[1].i32))
+        },
+        Import(name: "cpu_frequency", parameters: [], results: [.i32]) { host, _, _ in
+            .int32(host.cpuFrequency())
+        },
+        Import(name: "reset_cause", parameters: [], results: [.i32]) { host, _, _ in
+            .int32(host.resetCause.rawValue)
+        },
+        Import(name: "reset", parameters: [.i32], results: []) { host, _, args in
+            try host.reset(cause: Int32(bitPattern: args[0].i32))
+        },
+        Import(name: "watchdog_start", parameters: [.i64], results: [.i32]) { host, _, args in
+            .int32(host.watchdogStart(timeout: Int64(bitPattern: args[0].i64)))
+        },
+        Import(name: "watchdog_feed", parameters: [], results: []) { host, _, _ in
+            host.watchdogFeed()
+            return nil
         },
         Import(name: "pwm_set", parameters: [.i32, .i32, .i32], results: [.i32]) { host, _, args in
             .int32(host.pwmSet(args[0].i32, frequency: Int32(bitPattern: args[1].i32), dutyU16: args[2].i32))

@@ -19,6 +19,10 @@ public final class BoardHost {
     private var virtualNanoseconds: Int64 = 0
     private let timeLimitNanoseconds: Int64?
     private let wallTimeLimitNanoseconds: Int64?
+    /// Why the firmware now running booted.
+    var resetCause = ABI.ResetCause.powerOn
+    /// The watchdog's timeout and when it bites, while it runs.
+    private var watchdog: (timeout: Int64, deadline: Int64)?
 
     /// Creates the host of one run whose flash is `boardFolder` and whose peripherals are
     /// `backend`'s.
@@ -131,7 +135,8 @@ public final class BoardHost {
             }
             if !configuration.realtime, deadline >= 0 {
                 // Jump to the deadline, or to what the board does first on its own.
-                virtualNanoseconds = max(virtualNanoseconds, min(deadline, backend.nextEventTime ?? deadline))
+                let next = [deadline, backend.nextEventTime, watchdog?.deadline].compactMap { $0 }.min() ?? deadline
+                virtualNanoseconds = max(virtualNanoseconds, next)
                 continue
             }
             input.waitForChange(until: wallWakeUp(deadline: deadline))
@@ -152,7 +157,7 @@ public final class BoardHost {
     private func wallWakeUp(deadline: Int64) -> DispatchTime {
         var instants = [wallTimeLimitNanoseconds]
         if configuration.realtime {
-            instants += [deadline >= 0 ? deadline : nil, timeLimitNanoseconds, backend.nextEventTime]
+            instants += [deadline >= 0 ? deadline : nil, timeLimitNanoseconds, backend.nextEventTime, watchdog?.deadline]
         }
         guard let earliest = instants.compactMap({ $0 }).min() else {
             return .distantFuture
@@ -160,14 +165,18 @@ public final class BoardHost {
         return DispatchTime(uptimeNanoseconds: boot.uptimeNanoseconds + UInt64(max(earliest, 0)))
     }
 
-    private func checkLimits() throws(MachineError) {
+    /// Ends the run at a limit, or resets the board when the watchdog bites.
+    private func checkLimits() throws {
+        if let watchdog, clockNanoseconds() >= watchdog.deadline {
+            throw BoardReset(cause: .watchdog)
+        }
         if let limit = timeLimitNanoseconds, clockNanoseconds() >= limit, let seconds = configuration.timeLimit {
-            throw .timeLimit(seconds: seconds)
+            throw MachineError.timeLimit(seconds: seconds)
         }
         if let limit = wallTimeLimitNanoseconds, wallNanoseconds() >= limit,
             let seconds = configuration.wallTimeLimit
         {
-            throw .wallTimeLimit(seconds: seconds)
+            throw MachineError.wallTimeLimit(seconds: seconds)
         }
     }
 
@@ -260,6 +269,42 @@ extension BoardHost {
         errno { () throws(BackendError) in
             try backend.setPWM(Int(pin), frequency: Int(frequency), dutyU16: Int(dutyU16), at: clockNanoseconds())
             return 0
+        }
+    }
+
+    /// `cpu_frequency`: the board's nominal CPU frequency in hertz.
+    func cpuFrequency() -> Int32 {
+        Int32(clamping: backend.cpuFrequencyHz)
+    }
+
+    /// `reset`: resets the board with `cause`.
+    ///
+    /// - Throws: ``BoardReset`` always, which the machine catches to boot again.
+    func reset(cause: Int32) throws -> Value? {
+        throw BoardReset(cause: ABI.ResetCause(rawValue: cause) ?? .hard)
+    }
+
+    /// Prepares the host for the firmware's next boot after a reset with `cause`: the
+    /// watchdog stops and the board's peripherals return to their power-on state.
+    func reboot(cause: ABI.ResetCause) {
+        resetCause = cause
+        watchdog = nil
+        backend.reset(at: clockNanoseconds())
+    }
+
+    /// `watchdog_start`: starts the watchdog; returns 0 or `-MP_EINVAL`.
+    func watchdogStart(timeout: Int64) -> Int32 {
+        guard timeout > 0 else {
+            return -ABI.Errno.einval.rawValue
+        }
+        watchdog = (timeout, clockNanoseconds() + timeout)
+        return 0
+    }
+
+    /// `watchdog_feed`: restarts the watchdog's timeout.
+    func watchdogFeed() {
+        if let timeout = watchdog?.timeout {
+            watchdog = (timeout, clockNanoseconds() + timeout)
         }
     }
 

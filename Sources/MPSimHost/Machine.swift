@@ -30,7 +30,7 @@ public struct Machine {
         self.backend = backend
     }
 
-    /// Runs the firmware until it exits.
+    /// Runs the firmware until it exits, booting it again after each reset of the board.
     ///
     /// - Returns: The firmware's exit status: 0 when the code finished, 1 after an uncaught
     ///   exception, n after `SystemExit(n)`, 2 for bad start arguments; 0 also when the user quit.
@@ -39,39 +39,10 @@ public struct Machine {
         let folder = try BoardFolder(path: configuration.boardFolder)
         defer { folder.removeIfTemporary() }
 
-        let random: any RandomBufferGenerator
-        if let seed = configuration.seed {
-            random = SeededRandom(seed: seed)
-        } else {
-            random = SystemRandomNumberGenerator()
-        }
-        let wasi: WASIBridgeToHost
-        do {
-            wasi = try WASIBridgeToHost(
-                args: configuration.startArguments,
-                preopens: [.init(guestPath: "/", hostPath: folder.path)],
-                randomGenerator: random)
-        } catch {
-            throw .boardFolder(path: folder.path, reason: String(describing: error))
-        }
-        defer { try? wasi.close() }
-
         let host = BoardHost(configuration: configuration, console: console, boardFolder: folder.path, backend: backend)
-        let store = Store(engine: Engine(configuration: EngineConfiguration(stackSize: Self.interpreterStackBytes)))
-        var imports = Imports()
-        wasi.link(to: &imports, store: store)
-        host.link(to: &imports, store: store)
-        let instance: Instance
-        do {
-            instance = try firmware.module.instantiate(store: store, imports: imports)
-        } catch {
-            throw .instantiation(firmware: firmware.path, reason: String(describing: error))
-        }
-
-        try checkVersion(of: instance)
         let status: Int32
         do {
-            status = try start(instance, wasi: wasi)
+            status = try runUntilExit(host: host, folder: folder.path)
         } catch {
             // The trace up to a limit or a trap is what the user needs to see why.
             try? backend.finish(at: host.clockNanoseconds())
@@ -85,13 +56,67 @@ public struct Machine {
         return status
     }
 
-    private func start(_ instance: Instance, wasi: WASIBridgeToHost) throws(MachineError) -> Int32 {
+    /// Boots the firmware, and boots it again after each reset, until it exits.
+    private func runUntilExit(host: BoardHost, folder: String) throws(MachineError) -> Int32 {
+        while true {
+            switch try boot(host: host, folder: folder) {
+            case .exited(let status):
+                return status
+            case .reset(let cause):
+                host.reboot(cause: cause)
+            }
+        }
+    }
+
+    /// How one boot of the firmware ended.
+    private enum BootOutcome {
+        case exited(Int32)
+        case reset(ABI.ResetCause)
+    }
+
+    /// Instantiates the firmware afresh, as a reset leaves it, and runs it.
+    private func boot(host: BoardHost, folder: String) throws(MachineError) -> BootOutcome {
+        let random: any RandomBufferGenerator
+        if let seed = configuration.seed {
+            random = SeededRandom(seed: seed)
+        } else {
+            random = SystemRandomNumberGenerator()
+        }
+        let wasi: WASIBridgeToHost
         do {
-            return Int32(bitPattern: try wasi.start(instance))
+            wasi = try WASIBridgeToHost(
+                args: configuration.startArguments,
+                preopens: [.init(guestPath: "/", hostPath: folder)],
+                randomGenerator: random)
+        } catch {
+            throw .boardFolder(path: folder, reason: String(describing: error))
+        }
+        defer { try? wasi.close() }
+
+        let store = Store(engine: Engine(configuration: EngineConfiguration(stackSize: Self.interpreterStackBytes)))
+        var imports = Imports()
+        wasi.link(to: &imports, store: store)
+        host.link(to: &imports, store: store)
+        let instance: Instance
+        do {
+            instance = try firmware.module.instantiate(store: store, imports: imports)
+        } catch {
+            throw .instantiation(firmware: firmware.path, reason: String(describing: error))
+        }
+
+        try checkVersion(of: instance)
+        return try start(instance, wasi: wasi)
+    }
+
+    private func start(_ instance: Instance, wasi: WASIBridgeToHost) throws(MachineError) -> BootOutcome {
+        do {
+            return .exited(Int32(bitPattern: try wasi.start(instance)))
         } catch let error as MachineError {
             throw error
+        } catch let reset as BoardReset {
+            return .reset(reset.cause)
         } catch is QuitRequested {
-            return 0
+            return .exited(0)
         } catch {
             throw trap(error, in: "_start")
         }
