@@ -137,12 +137,16 @@ public final class EmulatedBoard: Backend {
         update(number, at: nanoseconds) {
             $0.mode = mode
             $0.pull = pull
+            $0.used = true
         }
     }
 
     public func writePin(_ number: Int, high: Bool, at nanoseconds: Int64) throws(BackendError) {
         _ = try state(of: number)
-        update(number, at: nanoseconds) { $0.latch = high }
+        update(number, at: nanoseconds) {
+            $0.latch = high
+            $0.used = true
+        }
     }
 
     public func readPin(_ number: Int, at nanoseconds: Int64) throws(BackendError) -> Bool {
@@ -232,7 +236,10 @@ public final class EmulatedBoard: Backend {
         while let next = nextEventTime, next <= nanoseconds {
             if let change = partChanges.last, change.nanoseconds == next {
                 partChanges.removeLast()
-                update(change.pin, at: next) { $0.external = change.drive }
+                update(change.pin, at: next) {
+                    $0.external = change.drive
+                    $0.used = true
+                }
                 continue
             }
             // The earliest timer due now; slots in order so that ties are deterministic.
@@ -303,7 +310,6 @@ public final class EmulatedBoard: Backend {
         }
         let before = pin.level
         change(&pin)
-        pin.used = true
         // A floating pin reads low, so only a change of what the pin reads is an edge.
         let (wasHigh, isHigh) = (before == .high, pin.level == .high)
         if wasHigh != isHigh {
