@@ -11,6 +11,7 @@ extern const mp_obj_type_t machine_pwm_rp2_type;
 extern const mp_obj_type_t machine_pwm_esp32_type;
 extern const mp_obj_type_t machine_signal_type;
 extern const mp_obj_type_t machine_timer_type;
+extern const mp_obj_type_t machine_rtc_type;
 extern const mp_obj_type_t machine_wdt_type;
 
 // BOARD_PORT_RP2 or BOARD_PORT_ESP32, asked of the host once.

@@ -8,10 +8,10 @@
 #include "py/runtime.h"
 #include "py/objint.h"
 #include "py/smallint.h"
+#include "calendar.h"
 
 #define TICKS_MASK (MICROPY_PY_TIME_TICKS_PERIOD - 1)
 #define TICKS_HALF_PERIOD ((mp_int_t)(MICROPY_PY_TIME_TICKS_PERIOD / 2))
-#define SECONDS_PER_DAY (86400)
 
 // time.sleep(seconds)
 static mp_obj_t time_sleep(mp_obj_t seconds_in) {
@@ -107,30 +107,6 @@ static int64_t time_get_seconds(mp_obj_t seconds_in) {
     return seconds;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (valid for any year), counting in
-// 400-year eras of 146097 days whose years start on 1 March.
-static int64_t days_from_civil(int64_t year, int month, int day) {
-    year -= month <= 2;
-    int64_t era = (year >= 0 ? year : year - 399) / 400;
-    int64_t year_of_era = year - era * 400;
-    int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
-}
-
-// The inverse of days_from_civil.
-static void civil_from_days(int64_t days, int64_t *year, int *month, int *day) {
-    days += 719468;
-    int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    int64_t day_of_era = days - era * 146097;
-    int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    int64_t month_index = (5 * day_of_year + 2) / 153;
-    *day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    *month = month_index < 10 ? month_index + 3 : month_index - 9;
-    *year = year_of_era + era * 400 + (*month <= 2);
-}
-
 // time.gmtime([secs]) and time.localtime([secs]):
 // (year, month, mday, hour, minute, second, weekday (0 = Monday), yearday (1..366))
 static mp_obj_t time_gmtime(size_t n_args, const mp_obj_t *args) {
@@ -140,28 +116,17 @@ static mp_obj_t time_gmtime(size_t n_args, const mp_obj_t *args) {
     } else {
         seconds = time_get_seconds(args[0]);
     }
-    int64_t days = seconds / SECONDS_PER_DAY;
-    int64_t second_of_day = seconds % SECONDS_PER_DAY;
-    if (second_of_day < 0) {
-        second_of_day += SECONDS_PER_DAY;
-        days -= 1;
-    }
-    int64_t year;
-    int month, day;
-    civil_from_days(days, &year, &month, &day);
-    int64_t weekday = (days + 3) % 7; // 1970-01-01 was a Thursday
-    if (weekday < 0) {
-        weekday += 7;
-    }
+    calendar_time_t t;
+    calendar_from_seconds(seconds, &t);
     mp_obj_t fields[8] = {
-        mp_obj_new_int_from_ll(year),
-        MP_OBJ_NEW_SMALL_INT(month),
-        MP_OBJ_NEW_SMALL_INT(day),
-        MP_OBJ_NEW_SMALL_INT(second_of_day / 3600),
-        MP_OBJ_NEW_SMALL_INT(second_of_day / 60 % 60),
-        MP_OBJ_NEW_SMALL_INT(second_of_day % 60),
-        MP_OBJ_NEW_SMALL_INT(weekday),
-        MP_OBJ_NEW_SMALL_INT(days - days_from_civil(year, 1, 1) + 1),
+        mp_obj_new_int_from_ll(t.year),
+        MP_OBJ_NEW_SMALL_INT(t.month),
+        MP_OBJ_NEW_SMALL_INT(t.day),
+        MP_OBJ_NEW_SMALL_INT(t.hour),
+        MP_OBJ_NEW_SMALL_INT(t.minute),
+        MP_OBJ_NEW_SMALL_INT(t.second),
+        MP_OBJ_NEW_SMALL_INT(t.weekday),
+        MP_OBJ_NEW_SMALL_INT(t.yearday),
     };
     return mp_obj_new_tuple(8, fields);
 }
@@ -176,13 +141,8 @@ static mp_obj_t time_mktime(mp_obj_t tuple_in) {
     if (len < 8 || len > 9) {
         mp_raise_TypeError(MP_ERROR_TEXT("mktime needs a tuple of length 8 or 9"));
     }
-    int64_t year = time_get_seconds(items[0]);
-    int64_t month_index = mp_obj_get_int(items[1]) - 1;
-    year += month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
-    month_index -= (month_index >= 0 ? month_index / 12 : (month_index - 11) / 12) * 12;
-    int64_t days = days_from_civil(year, month_index + 1, 1) + mp_obj_get_int(items[2]) - 1;
-    int64_t seconds = days * SECONDS_PER_DAY + (int64_t)mp_obj_get_int(items[3]) * 3600
-        + (int64_t)mp_obj_get_int(items[4]) * 60 + mp_obj_get_int(items[5]);
+    int64_t seconds = calendar_to_seconds(time_get_seconds(items[0]), mp_obj_get_int(items[1]),
+        mp_obj_get_int(items[2]), mp_obj_get_int(items[3]), mp_obj_get_int(items[4]), mp_obj_get_int(items[5]));
     return mp_obj_new_int_from_ll(seconds);
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(time_mktime_obj, time_mktime);

@@ -11,6 +11,7 @@
 
 bool mpsim_cook_newlines = false;
 uint32_t mpsim_pending_steps = 0;
+int64_t mpsim_rtc_offset_ns = 0;
 
 // Input closed is sticky: the REPL ends the run when it sees it (main.c).
 bool mpsim_console_closed = false;

@@ -36,9 +36,18 @@ static inline mp_uint_t mp_hal_ticks_cpu(void) {
     return mp_hal_ticks_us();
 }
 
+// How far machine.RTC().datetime(...) has set the real-time clock from the host's.
+extern int64_t mpsim_rtc_offset_ns;
+
 static inline uint64_t mp_hal_time_ns(void) {
     mpsim_report_steps();
-    return (uint64_t)board_rtc_ns();
+    return (uint64_t)(board_rtc_ns() + mpsim_rtc_offset_ns);
+}
+
+// Sets the real-time clock to time_ns (nanoseconds since the epoch).
+static inline void mpsim_set_time_ns(int64_t time_ns) {
+    mpsim_report_steps();
+    mpsim_rtc_offset_ns = time_ns - board_rtc_ns();
 }
 
 // Sleeps until the virtual clock reaches deadline_ns, running scheduled callbacks and
