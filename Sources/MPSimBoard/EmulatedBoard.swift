@@ -247,6 +247,7 @@ public final class EmulatedBoard: Backend {
                 return
             }
             timers[slot] = timer.periodic ? Timer(due: next + timer.period, period: timer.period, periodic: true) : nil
+            record(TraceEvent(nanoseconds: next, kind: .timer, signal: "Timer \(slot)", value: .text("expired")))
             interrupts.append(.timer(slot: slot))
         }
     }
@@ -323,6 +324,7 @@ public final class EmulatedBoard: Backend {
         if wasHigh != isHigh {
             let edge: PinEdges = isHigh ? .rising : .falling
             if pin.watchedEdges.contains(edge) {
+                record(TraceEvent(nanoseconds: nanoseconds, kind: .irq, signal: pin.name, value: .text(isHigh ? "rising" : "falling")))
                 interrupts.append(.pin(number: number, edge: edge))
             }
         }
@@ -333,7 +335,7 @@ public final class EmulatedBoard: Backend {
             return
         }
         do {
-            for sink in sinks {
+            for sink in sinks where sink.accepts(signal: event.signal) {
                 try sink.record(event)
             }
         } catch {

@@ -25,6 +25,10 @@ public final class EventLogWriter: TraceSink {
     ///
     /// - Parameter event: Any event.
     /// - Throws: ``TraceError/cannotWrite(path:reason:)``.
+    public func accepts(signal: String) -> Bool {
+        true
+    }
+
     public func record(_ event: TraceEvent) throws(TraceError) {
         precondition(file.isOpen, "event log '\(file.path)' recorded after finish")
         file.append("{\"t_ns\":")

@@ -5,6 +5,10 @@ import Foundation
 /// A sink receives events in the order they happen and is finished once, at the end of the
 /// run. It is used from the one thread that runs the board.
 public protocol TraceSink: AnyObject {
+    /// Whether the sink stores events of `signal`: a VCD only the signals it declared, an
+    /// event log every one.
+    func accepts(signal: String) -> Bool
+
     /// Stores one event.
     ///
     /// - Parameter event: The event, no earlier than any event recorded before.

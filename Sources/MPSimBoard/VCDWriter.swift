@@ -34,8 +34,8 @@ public struct TraceSignal: Sendable, Equatable {
 /// The header has no `$date`, so two runs of the same script produce the same bytes. Each
 /// declared signal becomes one `$var` in one scope named after the board. Only changes are
 /// written: an event that repeats a signal's current value writes nothing, and a `#<time>`
-/// line appears only when time advances. Every event must name a declared signal; send
-/// others (such as a reset) only to an ``EventLogWriter``.
+/// line appears only when time advances. Every event must name a declared signal
+/// (``accepts(signal:)``); others, such as a timer's expiry, go only to an ``EventLogWriter``.
 ///
 /// Events must come in non-decreasing time. Board time never runs backwards, so an earlier
 /// event is a bug in the caller and stops the program (a precondition) rather than producing
@@ -97,6 +97,10 @@ public final class VCDWriter: TraceSink {
     /// - Throws: ``TraceError/unknownSignal(name:)``,
     ///   ``TraceError/mismatchedValue(signal:value:expected:)`` or
     ///   ``TraceError/cannotWrite(path:reason:)``.
+    public func accepts(signal: String) -> Bool {
+        slotIndex[signal] != nil
+    }
+
     public func record(_ event: TraceEvent) throws(TraceError) {
         precondition(file.isOpen, "VCD '\(file.path)' recorded after finish")
         precondition(

@@ -166,6 +166,28 @@ import Testing
         #expect(try Self.mpsim("run", blink).stderr.isEmpty)
     }
 
+    @Test func eventsLogTimersAndInterrupts() throws {
+        let events = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: events) }
+        let script = """
+            import time
+            from machine import Pin, Timer
+            Timer(mode=Timer.ONE_SHOT, period=5, callback=None)
+            pin = Pin(15, Pin.OUT, value=0)
+            pin.irq(lambda p: None, Pin.IRQ_RISING)
+            pin.on()
+            time.sleep_ms(10)
+            """
+        let result = try Self.mpsim("exec", script, "--events", events.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOf: events, encoding: .utf8).split(separator: "\n")
+        let kinds = try lines.map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return "\(object["kind"] ?? "") \(object["signal"] ?? "") \(object["value"] ?? "")"
+        }
+        #expect(kinds == ["pin GP15 0", "pin GP15 1", "irq GP15 rising", "timer Timer 4 expired"])
+    }
+
     @Test func runHelpIsStable() throws {
         let result = try Self.mpsim("run", "--help")
         #expect(result.status == 0)
