@@ -228,8 +228,13 @@ public final class EmulatedBoard: Backend {
         timers[slot] = nil
     }
 
+    // Asked on every VM tick, so it allocates nothing.
     public var nextEventTime: Int64? {
-        [timers.values.map(\.due).min(), partChanges.last?.nanoseconds].compactMap { $0 }.min()
+        var next = partChanges.last?.nanoseconds
+        for timer in timers.values where timer.due < next ?? .max {
+            next = timer.due
+        }
+        return next
     }
 
     public func advance(to nanoseconds: Int64) {
