@@ -20,7 +20,7 @@
 
 // Bumped on every incompatible change; the host refuses a firmware with another version.
 // The firmware exports it as `mpsim_abi_version() -> i32`.
-#define MPSIM_ABI_VERSION (2)
+#define MPSIM_ABI_VERSION (3)
 
 // Bits of the event set returned by board_tick and board_wait.
 #define BOARD_EVENT_INTERRUPT (1 << 0) // the console received the interrupt character
@@ -67,7 +67,8 @@ _Static_assert(sizeof(board_flash_stat_t) == 12, "mpsim ABI");
 // Start: the host instantiates the module with WASI (stdio unused; "/" preopened to the board
 // folder), checks mpsim_abi_version(), then calls `_start` with these arguments:
 //   mpsim [--heap BYTES] exec NAME SOURCE  run SOURCE as if from file NAME
-//   mpsim [--heap BYTES] boot              run boot.py then main.py from the board folder
+//   mpsim [--heap BYTES] boot              run boot.py then main.py from the board folder,
+//                                          again after each machine.soft_reset()
 //   mpsim [--heap BYTES] repl              boot, then the REPL; Ctrl-D soft-reboots; ends
 //                                          when console input closes
 // The exit status is 0 when the code finished, 1 after an uncaught exception (its traceback
@@ -84,7 +85,8 @@ BOARD_IMPORT(console_read) int32_t board_console_read(void *buf, uint32_t len);
 // Sets the byte that raises BOARD_EVENT_INTERRUPT instead of being queued; -1 disables it.
 BOARD_IMPORT(set_interrupt_char) void board_set_interrupt_char(int32_t c);
 
-// Time. The clock is virtual: it advances with executed bytecode and jumps over waits.
+// Time. The clock is virtual: it advances with executed bytecode and jumps over waits. Board
+// time counts from the latest boot; a reset starts it again at 0.
 // Reports `steps` VM steps (backward branches and returns) since the last call; the host
 // advances the clock by their nominal cost. Returns the pending events.
 BOARD_IMPORT(tick) int32_t board_tick(uint32_t steps);
@@ -110,19 +112,34 @@ BOARD_IMPORT(port) int32_t board_port(void);
 // Returns the number of the pin that has the UTF-8 name (such as "GP25" or "LED"), or
 // -MP_ENOENT when the board has none.
 BOARD_IMPORT(pin_find) int32_t board_pin_find(const char *name, uint32_t len);
-// Sets the mode and pull of pin; returns 0, -MP_ENOENT for a pin the board lacks, or
-// -MP_EINVAL for a mode or pull the pin cannot take (an input-only pin as an output).
+// What pin_configure and pin_write return when the change made an interrupt pending (an edge
+// that this pin, or a pin wired to it, watches): the firmware then takes it at once.
+#define BOARD_PIN_IRQ_PENDING (1)
+
+// Sets the mode and pull of pin; returns 0, BOARD_PIN_IRQ_PENDING, -MP_ENOENT for a pin the
+// board lacks, or -MP_EINVAL for a mode or pull the pin cannot take (an input-only pin as an
+// output).
 BOARD_IMPORT(pin_configure) int32_t board_pin_configure(uint32_t pin, uint32_t mode, uint32_t pull);
 // Returns the mode and pull of pin as mode | pull << 8, or -MP_ENOENT.
 BOARD_IMPORT(pin_configuration) int32_t board_pin_configuration(uint32_t pin);
 // Sets the output level of pin (0 or 1), which drives it in mode OUT, and releases (1) or
-// pulls low (0) in mode OPEN_DRAIN; returns 0 or -MP_ENOENT.
+// pulls low (0) in mode OPEN_DRAIN; returns 0, BOARD_PIN_IRQ_PENDING or -MP_ENOENT.
 BOARD_IMPORT(pin_write) int32_t board_pin_write(uint32_t pin, uint32_t level);
 // Returns the level on pin (0 or 1), as the board's wiring drives it, or -MP_ENOENT.
 BOARD_IMPORT(pin_read) int32_t board_pin_read(uint32_t pin);
 // Requests an interrupt on each of the edges (BOARD_PIN_EDGE_*) of pin from now on; 0 stops
 // them. Returns 0 or -MP_ENOENT.
 BOARD_IMPORT(pin_irq) int32_t board_pin_irq(uint32_t pin, uint32_t edges);
+// Idles until pin reads level (0 or 1), or until timeout_ns of board time have passed; returns
+// the nanoseconds waited, -MP_ETIMEDOUT (the clock then stands timeout_ns later) or
+// -MP_ENOENT. Interrupts that come meanwhile stay pending, as while a core busy-waits.
+BOARD_IMPORT(pin_wait) int64_t board_pin_wait(uint32_t pin, uint32_t level, int64_t timeout_ns);
+// Sends the len bytes at buf on pin, each bit most significant first, as a high pulse then a
+// low one: zero_high_ns and zero_low_ns long for a 0, one_high_ns and one_low_ns for a 1. The
+// clock advances by the stream's length, and parts on the pin (a NeoPixel strip) take the
+// bytes. Returns 0 or -MP_ENOENT.
+BOARD_IMPORT(bitstream) int32_t board_bitstream(uint32_t pin, uint32_t zero_high_ns, uint32_t zero_low_ns,
+    uint32_t one_high_ns, uint32_t one_low_ns, const void *buf, uint32_t len);
 
 // Resets and the watchdog. Why the board last booted (BOARD_RESET_*):
 #define BOARD_RESET_POWER_ON (0)
@@ -135,7 +152,7 @@ BOARD_IMPORT(cpu_frequency) int32_t board_cpu_frequency(void);
 // Returns why the board last booted.
 BOARD_IMPORT(reset_cause) int32_t board_reset_cause(void);
 // Resets the board with that cause: the host starts the firmware anew, with every peripheral
-// reset and the board clock running on. Never returns.
+// reset and board time at 0 again. Never returns.
 BOARD_IMPORT(reset) void board_reset(int32_t cause);
 // Starts the watchdog, or changes its timeout: unless fed within timeout_ns of board time, the
 // host resets the board with BOARD_RESET_WATCHDOG. Returns 0, or -MP_EINVAL for a timeout

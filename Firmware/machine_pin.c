@@ -6,6 +6,7 @@
 #include "py/mperrno.h"
 #include "py/mphal.h"
 #include "py/runtime.h"
+#include "shared/runtime/mpirq.h"
 #include "machine_pin.h"
 
 typedef struct _machine_pin_obj_t {
@@ -61,6 +62,14 @@ static int32_t check(int32_t result, mp_int_t number) {
     return result;
 }
 
+// Checks the result of a pin change; when the change made an interrupt pending (an edge the pin
+// or a pin wired to it watches), handles it now, as the edge's interrupt would on a chip.
+static void check_change(int32_t result, mp_int_t number) {
+    if (check(result, number) == BOARD_PIN_IRQ_PENDING) {
+        mpsim_poll_events();
+    }
+}
+
 // Maps a port's Python value onto its ABI index in table; raises ValueError for any other.
 static uint32_t abi_value(const mp_int_t table[3], mp_int_t value, const char *what) {
     for (uint32_t i = 0; i < 3; ++i) {
@@ -111,9 +120,9 @@ static mp_obj_t machine_pin_init_helper(machine_pin_obj_t *self, size_t n_args, 
     }
     // As on the real ports, the initial value is latched before the pin becomes an output.
     if (args[ARG_value].u_obj != mp_const_none) {
-        check(board_pin_write(self->number, mp_obj_is_true(args[ARG_value].u_obj)), self->number);
+        check_change(board_pin_write(self->number, mp_obj_is_true(args[ARG_value].u_obj)), self->number);
     }
-    check(board_pin_configure(self->number, mode, pull), self->number);
+    check_change(board_pin_configure(self->number, mode, pull), self->number);
     return mp_const_none;
 }
 
@@ -154,7 +163,7 @@ static mp_obj_t machine_pin_call(mp_obj_t self_in, size_t n_args, size_t n_kw, c
     if (n_args == 0) {
         return MP_OBJ_NEW_SMALL_INT(check(board_pin_read(self->number), self->number));
     }
-    check(board_pin_write(self->number, mp_obj_is_true(args[0])), self->number);
+    check_change(board_pin_write(self->number, mp_obj_is_true(args[0])), self->number);
     return mp_const_none;
 }
 
@@ -172,7 +181,7 @@ static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(machine_pin_value_obj, 1, 2, machine_
 
 static mp_obj_t write_level(mp_obj_t self_in, uint32_t level) {
     machine_pin_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    check(board_pin_write(self->number, level), self->number);
+    check_change(board_pin_write(self->number, level), self->number);
     return mp_const_none;
 }
 
@@ -223,65 +232,105 @@ static mp_obj_t machine_pin_pull(size_t n_args, const mp_obj_t *args) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(machine_pin_pull_obj, 1, 2, machine_pin_pull);
 
-// Pin numbers below this can have an IRQ handler; the boards' GPIOs all are.
+// Pin numbers below this can have an IRQ; the boards' GPIOs all are.
 #define IRQ_SLOTS (128)
 
-// The handler and the Pin object of each pin's IRQ, kept alive for the collector.
-MP_REGISTER_ROOT_POINTER(mp_obj_t machine_pin_irq_handler[IRQ_SLOTS]);
-MP_REGISTER_ROOT_POINTER(mp_obj_t machine_pin_irq_pin[IRQ_SLOTS]);
+// A pin's IRQ: MicroPython's irq object (handler, hard) plus what it watches and what fired.
+typedef struct _machine_pin_irq_obj_t {
+    mp_irq_obj_t base;
+    uint32_t number;
+    mp_int_t trigger; // the port's IRQ_RISING | IRQ_FALLING bits watched
+    mp_int_t flags;   // the port's bits of the edge being handled
+} machine_pin_irq_obj_t;
+
+// Each pin's IRQ object, kept alive for the collector (it holds the handler and the Pin).
+MP_REGISTER_ROOT_POINTER(void *machine_pin_irq_obj[IRQ_SLOTS]);
+
+static mp_int_t rising_bit(void) {
+    return machine_port() == BOARD_PORT_ESP32 ? ESP32_IRQ_RISING : RP2_IRQ_RISING;
+}
+
+static mp_int_t falling_bit(void) {
+    return machine_port() == BOARD_PORT_ESP32 ? ESP32_IRQ_FALLING : RP2_IRQ_FALLING;
+}
 
 // Maps a port's IRQ_RISING | IRQ_FALLING to BOARD_PIN_EDGE_* bits, raising ValueError for
 // other bits.
 static uint32_t abi_edges(mp_int_t trigger) {
-    mp_int_t rising = machine_port() == BOARD_PORT_ESP32 ? ESP32_IRQ_RISING : RP2_IRQ_RISING;
-    mp_int_t falling = machine_port() == BOARD_PORT_ESP32 ? ESP32_IRQ_FALLING : RP2_IRQ_FALLING;
-    if (trigger & ~(rising | falling)) {
+    if (trigger & ~(rising_bit() | falling_bit())) {
         mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("invalid pin trigger %d"), (int)trigger);
     }
-    return ((trigger & rising) ? BOARD_PIN_EDGE_RISING : 0) | ((trigger & falling) ? BOARD_PIN_EDGE_FALLING : 0);
+    return ((trigger & rising_bit()) ? BOARD_PIN_EDGE_RISING : 0) | ((trigger & falling_bit()) ? BOARD_PIN_EDGE_FALLING : 0);
 }
 
+static machine_pin_irq_obj_t *irq_of(uint32_t number) {
+    return number < IRQ_SLOTS ? MP_STATE_PORT(machine_pin_irq_obj)[number] : NULL;
+}
+
+// irq.trigger(new): watches the new edges from now on.
+static mp_uint_t machine_pin_irq_trigger(mp_obj_t pin_in, mp_uint_t trigger) {
+    machine_pin_irq_obj_t *irq = irq_of(((machine_pin_obj_t *)MP_OBJ_TO_PTR(pin_in))->number);
+    uint32_t edges = abi_edges(trigger);
+    irq->trigger = trigger;
+    check(board_pin_irq(irq->number, irq->base.handler == mp_const_none ? 0 : edges), irq->number);
+    return 0;
+}
+
+// irq.flags() and irq.trigger()
+static mp_uint_t machine_pin_irq_info(mp_obj_t pin_in, mp_uint_t info_type) {
+    machine_pin_irq_obj_t *irq = irq_of(((machine_pin_obj_t *)MP_OBJ_TO_PTR(pin_in))->number);
+    return info_type == MP_IRQ_INFO_FLAGS ? irq->flags : irq->trigger;
+}
+
+static const mp_irq_methods_t machine_pin_irq_methods = {
+    .trigger = machine_pin_irq_trigger,
+    .info = machine_pin_irq_info,
+};
+
 // pin.irq(handler=None, trigger=IRQ_FALLING|IRQ_RISING, hard=False): calls handler(pin) on
-// each such edge, at the board time of the edge. Hard handlers are scheduled like soft ones:
-// the emulated board has no interrupt context to run them in.
+// each such edge, at the board time of the edge, and returns the pin's irq object; pin.irq()
+// returns it unchanged. A soft handler is scheduled; a hard one runs at once with the heap
+// locked, as in an interrupt handler (machine.disable_irq() holds back only soft ones).
 static mp_obj_t machine_pin_irq(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args) {
-    enum { ARG_handler, ARG_trigger, ARG_hard };
-    static const mp_arg_t irq_args[] = {
-        { MP_QSTR_handler, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_NONE} },
-        { MP_QSTR_trigger, MP_ARG_INT, {.u_int = -1} },
-        { MP_QSTR_hard, MP_ARG_BOOL, {.u_bool = false} },
-    };
     machine_pin_obj_t *self = MP_OBJ_TO_PTR(pos_args[0]);
-    mp_arg_val_t args[MP_ARRAY_SIZE(irq_args)];
-    mp_arg_parse_all(n_args - 1, pos_args + 1, kw_args, MP_ARRAY_SIZE(irq_args), irq_args, args);
+    mp_arg_val_t args[MP_IRQ_ARG_INIT_NUM_ARGS];
+    mp_arg_parse_all(n_args - 1, pos_args + 1, kw_args, MP_IRQ_ARG_INIT_NUM_ARGS, mp_irq_init_args, args);
     if (self->number >= IRQ_SLOTS) {
         mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pin %u has no IRQ"), (unsigned)self->number);
     }
-    uint32_t edges = BOARD_PIN_EDGE_RISING | BOARD_PIN_EDGE_FALLING;
-    if (args[ARG_trigger].u_int != -1) {
-        edges = abi_edges(args[ARG_trigger].u_int);
+    machine_pin_irq_obj_t *irq = irq_of(self->number);
+    if (irq == NULL) {
+        irq = m_new_obj(machine_pin_irq_obj_t);
+        mp_irq_init(&irq->base, &machine_pin_irq_methods, MP_OBJ_FROM_PTR(self));
+        irq->number = self->number;
+        irq->trigger = 0;
+        irq->flags = 0;
+        MP_STATE_PORT(machine_pin_irq_obj)[self->number] = irq;
     }
-    mp_obj_t handler = args[ARG_handler].u_obj;
-    MP_STATE_PORT(machine_pin_irq_handler)[self->number] = handler;
-    MP_STATE_PORT(machine_pin_irq_pin)[self->number] = MP_OBJ_FROM_PTR(self);
-    check(board_pin_irq(self->number, handler == mp_const_none ? 0 : edges), self->number);
-    return mp_const_none;
+    if (n_args > 1 || kw_args->used != 0) {
+        mp_int_t trigger = args[MP_IRQ_ARG_INIT_trigger].u_int;
+        irq->base.parent = MP_OBJ_FROM_PTR(self);
+        irq->base.handler = args[MP_IRQ_ARG_INIT_handler].u_obj;
+        irq->base.ishard = args[MP_IRQ_ARG_INIT_hard].u_bool;
+        machine_pin_irq_trigger(MP_OBJ_FROM_PTR(self), trigger == 0 ? (rising_bit() | falling_bit()) : trigger);
+    }
+    return MP_OBJ_FROM_PTR(irq);
 }
 static MP_DEFINE_CONST_FUN_OBJ_KW(machine_pin_irq_obj, 1, machine_pin_irq);
 
-void machine_pin_irq_dispatch(uint32_t number) {
-    if (number < IRQ_SLOTS && MP_STATE_PORT(machine_pin_irq_handler)[number] != MP_OBJ_NULL
-        && MP_STATE_PORT(machine_pin_irq_handler)[number] != mp_const_none) {
-        mp_sched_schedule(MP_STATE_PORT(machine_pin_irq_handler)[number], MP_STATE_PORT(machine_pin_irq_pin)[number]);
+void machine_pin_irq_dispatch(uint32_t number, uint32_t edges) {
+    machine_pin_irq_obj_t *irq = irq_of(number);
+    if (irq != NULL) {
+        irq->flags = ((edges & BOARD_PIN_EDGE_RISING) ? rising_bit() : 0) | ((edges & BOARD_PIN_EDGE_FALLING) ? falling_bit() : 0);
+        mp_irq_handler(&irq->base);
     }
 }
 
 void machine_pin_deinit(void) {
     for (uint32_t number = 0; number < IRQ_SLOTS; ++number) {
-        if (MP_STATE_PORT(machine_pin_irq_handler)[number] != MP_OBJ_NULL) {
+        if (irq_of(number) != NULL) {
             board_pin_irq(number, 0);
-            MP_STATE_PORT(machine_pin_irq_handler)[number] = MP_OBJ_NULL;
-            MP_STATE_PORT(machine_pin_irq_pin)[number] = MP_OBJ_NULL;
+            MP_STATE_PORT(machine_pin_irq_obj)[number] = NULL;
         }
     }
 }

@@ -14,6 +14,10 @@ extern const mp_obj_type_t machine_timer_type;
 extern const mp_obj_type_t machine_rtc_type;
 extern const mp_obj_type_t machine_wdt_type;
 
+// machine.time_pulse_us and machine.bitstream (machine_pulse.c, machine_bitstream.c).
+extern const mp_obj_fun_builtin_var_t machine_time_pulse_us_obj;
+extern const mp_obj_fun_builtin_var_t machine_bitstream_obj;
+
 // BOARD_PORT_RP2 or BOARD_PORT_ESP32, asked of the host once.
 int32_t machine_port(void);
 
@@ -24,8 +28,9 @@ const mp_obj_type_t *machine_pin_type(void);
 // for a pin the board lacks.
 uint32_t machine_pin_number(mp_obj_t id);
 
-// Schedules the IRQ handler of pin number, if it has one, with its Pin object.
-void machine_pin_irq_dispatch(uint32_t number);
+// Runs or schedules the IRQ handler of pin number, if it has one, for the edges
+// (BOARD_PIN_EDGE_*) seen.
+void machine_pin_irq_dispatch(uint32_t number, uint32_t edges);
 
 // Schedules the callback of the timer in slot, if it has one (machine_timer.c).
 void machine_timer_irq_dispatch(uint32_t slot);

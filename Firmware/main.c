@@ -95,6 +95,7 @@ static int report_uncaught(mp_obj_base_t *exc) {
 
 // Compiles and runs one module; a NULL source means the file `name` on the board folder.
 static int execute(const char *name, const char *source) {
+    pyexec_system_exit = 0;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         qstr source_name = qstr_from_str(name);
@@ -131,6 +132,14 @@ static void init_runtime(void *heap, size_t heap_bytes, const char *argv0) {
     readline_init0();
 }
 
+// Stops what the program left running and frees its heap, as a soft reboot does.
+static void deinit_runtime(void) {
+    machine_pin_deinit();
+    machine_timer_deinit_all();
+    gc_sweep_all();
+    mp_deinit();
+}
+
 // A board's main loop: boot.py, main.py (unless the raw REPL is up), then the REPL until a
 // soft reboot; repeat. Ends when the console input closes.
 static int serve_repl(void *heap, size_t heap_bytes) {
@@ -149,14 +158,48 @@ static int serve_repl(void *heap, size_t heap_bytes) {
             }
         }
         mp_printf(&mp_plat_print, "MPY: soft reboot\n");
-        machine_pin_deinit();
-        machine_timer_deinit_all();
-        gc_sweep_all();
-        mp_deinit();
+        deinit_runtime();
         if (mpsim_console_closed) {
             return 0;
         }
     }
+}
+
+// Whether the code just run ended with machine.soft_reset().
+static bool soft_reset_requested(void) {
+    return pyexec_system_exit == PYEXEC_FORCED_EXIT;
+}
+
+// Runs boot.py then main.py from the board folder, and again after each soft reset.
+static int boot_board(void *heap, size_t heap_bytes) {
+    for (;;) {
+        init_runtime(heap, heap_bytes, NULL);
+        pyexec_system_exit = 0;
+        int status = 0;
+        if (file_exists("boot.py")) {
+            status = execute("boot.py", NULL);
+        }
+        if (status == 0 && !soft_reset_requested() && file_exists("main.py")) {
+            status = execute("main.py", NULL);
+        }
+        bool soft_reset = soft_reset_requested();
+        deinit_runtime();
+        if (!soft_reset) {
+            return status;
+        }
+        mp_printf(&mp_plat_print, "MPY: soft reboot\n");
+    }
+}
+
+// Runs one script; a soft reset ends it, since the script is not on the board to run again.
+static int run_script(void *heap, size_t heap_bytes, const char *name, const char *source) {
+    init_runtime(heap, heap_bytes, name);
+    int status = execute(name, source);
+    if (soft_reset_requested()) {
+        mp_printf(&mp_plat_print, "MPY: soft reboot\n");
+    }
+    deinit_runtime();
+    return status;
 }
 
 int main(int argc, char **argv) {
@@ -175,25 +218,15 @@ int main(int argc, char **argv) {
         return 2;
     }
 
-    if (args.mode == MODE_REPL) {
-        return serve_repl(heap, args.heap_bytes);
+    switch (args.mode) {
+        case MODE_EXEC:
+            return run_script(heap, args.heap_bytes, args.name, args.source);
+        case MODE_BOOT:
+            return boot_board(heap, args.heap_bytes);
+        case MODE_REPL:
+            return serve_repl(heap, args.heap_bytes);
     }
-    int status = 0;
-    if (args.mode == MODE_EXEC) {
-        init_runtime(heap, args.heap_bytes, args.name);
-        status = execute(args.name, args.source);
-    } else {
-        init_runtime(heap, args.heap_bytes, NULL);
-        if (file_exists("boot.py")) {
-            status = execute("boot.py", NULL);
-        }
-        if (status == 0 && file_exists("main.py")) {
-            status = execute("main.py", NULL);
-        }
-    }
-    gc_sweep_all();
-    mp_deinit();
-    return status;
+    return 2;
 }
 
 void gc_collect(void) {

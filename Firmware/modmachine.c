@@ -2,6 +2,7 @@
 // which the host names at run time, so they are looked up through the module's __getattr__.
 #include "py/runtime.h"
 #include "py/mphal.h"
+#include "shared/runtime/pyexec.h"
 #include "machine_pin.h"
 
 int32_t machine_port(void) {
@@ -15,7 +16,7 @@ int32_t machine_port(void) {
 void machine_irq_dispatch(int32_t irq) {
     switch (BOARD_IRQ_SOURCE(irq)) {
         case BOARD_IRQ_PIN:
-            machine_pin_irq_dispatch(BOARD_IRQ_NUMBER(irq));
+            machine_pin_irq_dispatch(BOARD_IRQ_NUMBER(irq), BOARD_IRQ_FLAGS(irq));
             break;
         case BOARD_IRQ_TIMER:
             machine_timer_irq_dispatch(BOARD_IRQ_NUMBER(irq));
@@ -55,6 +56,14 @@ static mp_obj_t machine_reset(void) {
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(machine_reset_obj, machine_reset);
+
+// machine.soft_reset(): ends the program as Ctrl-D does at the REPL; the board soft-reboots
+// (main.c).
+static mp_obj_t machine_soft_reset(void) {
+    pyexec_system_exit = PYEXEC_FORCED_EXIT;
+    mp_raise_type(&mp_type_SystemExit);
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(machine_soft_reset_obj, machine_soft_reset);
 
 // machine.freq([hz]): the board's CPU frequency. Setting it is accepted and reported back; the
 // virtual clock keeps counting steps at the board's nominal speed.
@@ -153,6 +162,7 @@ static const mp_rom_map_elem_t machine_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_RTC), MP_ROM_PTR(&machine_rtc_type) },
     { MP_ROM_QSTR(MP_QSTR_WDT), MP_ROM_PTR(&machine_wdt_type) },
     { MP_ROM_QSTR(MP_QSTR_reset), MP_ROM_PTR(&machine_reset_obj) },
+    { MP_ROM_QSTR(MP_QSTR_soft_reset), MP_ROM_PTR(&machine_soft_reset_obj) },
     { MP_ROM_QSTR(MP_QSTR_reset_cause), MP_ROM_PTR(&machine_reset_cause_obj) },
     { MP_ROM_QSTR(MP_QSTR_freq), MP_ROM_PTR(&machine_freq_obj) },
     { MP_ROM_QSTR(MP_QSTR_unique_id), MP_ROM_PTR(&machine_unique_id_obj) },
@@ -161,6 +171,8 @@ static const mp_rom_map_elem_t machine_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_deepsleep), MP_ROM_PTR(&machine_deepsleep_obj) },
     { MP_ROM_QSTR(MP_QSTR_disable_irq), MP_ROM_PTR(&machine_disable_irq_obj) },
     { MP_ROM_QSTR(MP_QSTR_enable_irq), MP_ROM_PTR(&machine_enable_irq_obj) },
+    { MP_ROM_QSTR(MP_QSTR_time_pulse_us), MP_ROM_PTR(&machine_time_pulse_us_obj) },
+    { MP_ROM_QSTR(MP_QSTR_bitstream), MP_ROM_PTR(&machine_bitstream_obj) },
 };
 static MP_DEFINE_CONST_DICT(machine_module_globals, machine_module_globals_table);
 

@@ -9,8 +9,8 @@ public protocol Backend: AnyObject {
     var cpuFrequencyHz: Int { get }
 
     /// Returns every peripheral to its power-on state at board time `nanoseconds`, as a reset
-    /// does; the parts wired to the board go on as before.
-    func reset(at nanoseconds: Int64)
+    /// for `cause` does; the parts wired to the board go on as before.
+    func reset(at nanoseconds: Int64, cause: ResetCause)
 
     /// The GPIO number of the pin called `name` (any of its names), or `nil`.
     func pinNumber(named name: String) -> Int?
@@ -29,6 +29,12 @@ public protocol Backend: AnyObject {
 
     /// Requests an interrupt on each rising and/or falling edge of pin `number` from now on.
     func watchPin(_ number: Int, edges: PinEdges) throws(BackendError)
+
+    /// Sends `bytes` on pin `number` from board time `nanoseconds`, each bit most significant
+    /// first as a high pulse then a low one of `timing`'s lengths, and returns how long that
+    /// took; parts on the pin take the bytes.
+    func sendBitstream(_ number: Int, timing: BitTiming, bytes: [UInt8], at nanoseconds: Int64) throws(BackendError)
+        -> Int64
 
     /// Drives pin `number` with PWM at `frequency` hertz and `dutyU16` / 65536 of each period
     /// high, from board time `nanoseconds`; a frequency of 0 stops it.

@@ -95,20 +95,37 @@ extension BoardDefinition {
             }
             switch part.kind {
             case .led, .button:
-                guard let pin = part.pin else {
-                    throw .missingField(path: path, field: "\(field).pin")
+                try checkPin(of: part, field: field, path: path)
+            case .neopixel:
+                try checkPin(of: part, field: field, path: path)
+                guard let count = part.count else {
+                    throw .missingField(path: path, field: "\(field).count")
                 }
-                try checkPinExists(pin, field: "\(field).pin", path: path)
+                if count < 1 {
+                    throw .outOfRange(
+                        path: path, field: "\(field).count", value: count, noun: "a number of LEDs", expected: "1 or more")
+                }
+                if !(3...4).contains(part.bytesPerPixel) {
+                    throw .outOfRange(
+                        path: path, field: "\(field).bpp", value: part.bytesPerPixel, noun: "a number of bytes per LED",
+                        expected: "3 (GRB) or 4 (GRBW)")
+                }
+            case .wire:
+                let from = try checkPin(of: part, field: field, path: path)
+                guard let to = part.toPin else {
+                    throw .missingField(path: path, field: "\(field).to_pin")
+                }
+                try checkPinExists(to, field: "\(field).to_pin", path: path)
+                if to == from {
+                    throw .notAllowed(path: path, field: "\(field).to_pin", reason: "a wire needs two different pins")
+                }
             case .temperatureSensor:
                 guard let channel = part.adcChannel else {
                     throw .missingField(path: path, field: "\(field).adc_channel")
                 }
                 try Self.checkADCChannel(channel, path: path, field: "\(field).adc_channel")
             case .potentiometer:
-                guard let number = part.pin else {
-                    throw .missingField(path: path, field: "\(field).pin")
-                }
-                try checkPinExists(number, field: "\(field).pin", path: path)
+                let number = try checkPin(of: part, field: field, path: path)
                 if pin(number: number)?.adcChannel == nil {
                     throw .notAllowed(path: path, field: "\(field).pin", reason: "pin '\(number)' has no ADC channel")
                 }
@@ -121,6 +138,16 @@ extension BoardDefinition {
                 }
             }
         }
+    }
+
+    /// Checks that `part` names a pin of this board, and returns it.
+    @discardableResult
+    private func checkPin(of part: PartDefinition, field: String, path: String) throws(BoardFileError) -> Int {
+        guard let number = part.pin else {
+            throw .missingField(path: path, field: "\(field).pin")
+        }
+        try checkPinExists(number, field: "\(field).pin", path: path)
+        return number
     }
 
     private func checkPinExists(_ number: Int, field: String, path: String) throws(BoardFileError) {

@@ -1,10 +1,8 @@
 /// A board emulated from its board file: the state of every pin, its parts and timers, the
 /// interrupts they request, and the trace of what they did.
 ///
-/// A pin's level follows from its setup and wiring: an output drives its latch; an open-drain
-/// output pulls low on a latched 0; otherwise a part driving the pin (a pressed button) sets
-/// it, else its pull, and without one it floats. A floating pin reads 0, as an unconnected
-/// input with no pull often does on a real board; the trace shows it as `z`.
+/// A pin's level follows from its setup and wiring (see ``PinState``). A floating pin reads 0,
+/// as an unconnected input with no pull often does on a real board; the trace shows it as `z`.
 public final class EmulatedBoard: Backend {
     /// What an ADC reads at full scale: 3.3 V.
     public static let fullScaleMicrovolts = 3_300_000.0
@@ -14,39 +12,6 @@ public final class EmulatedBoard: Backend {
 
     /// The board file this board follows.
     public let definition: BoardDefinition
-
-    private struct PinState {
-        let name: String
-        let inputOnly: Bool
-        var mode = PinMode.input
-        var pull = PinPull.none
-        var latch = false
-        /// What a part drives the pin to, if anything.
-        var external: PinLevel?
-        var watchedEdges: PinEdges = []
-        /// Whether the firmware has set the pin up or a part has driven it.
-        var used = false
-        /// Changes between low and high so far.
-        var edges = 0
-        /// The PWM output's frequency (0 when off) and duty cycle (0 to 1).
-        var pwm = (frequency: 0, duty: 0.0)
-
-        var level: PinLevel {
-            switch (mode, latch) {
-            case (.output, _): return latch ? .high : .low
-            case (.openDrain, false): return .low
-            case (.input, _), (.openDrain, true):
-                if let external {
-                    return external
-                }
-                switch pull {
-                case .up: return .high
-                case .down: return .low
-                case .none: return .floating
-                }
-            }
-        }
-    }
 
     private struct Timer {
         var due: Int64
@@ -64,6 +29,10 @@ public final class EmulatedBoard: Backend {
     /// The board's parts and those wired to it.
     private let parts: [PartDefinition]
     private var pins: [Int: PinState]
+    /// The pins each pin is wired to.
+    private let wires: [Int: [Int]]
+    /// The NeoPixel strips, by the pin they listen on.
+    private var strips: [Int: [NeoPixelStrip]]
     private var timers: [Int: Timer] = [:]
     /// Part changes still to come, latest first, so the next one is popped off the end.
     private var partChanges: [PartChange]
@@ -86,6 +55,15 @@ public final class EmulatedBoard: Backend {
                 ($0.number, PinState(name: $0.primaryName, inputOnly: $0.inputOnly))
             })
         self.parts = definition.parts + parts
+        var wires: [Int: [Int]] = [:]
+        for wire in self.parts where wire.kind == .wire {
+            if let from = wire.pin, let to = wire.toPin {
+                wires[from, default: []].append(to)
+                wires[to, default: []].append(from)
+            }
+        }
+        self.wires = wires
+        strips = Dictionary(grouping: self.parts.compactMap(NeoPixelStrip.init), by: \.pin)
         partChanges = self.parts.flatMap(Self.changes).sorted { $0.nanoseconds > $1.nanoseconds }
     }
 
@@ -107,14 +85,13 @@ public final class EmulatedBoard: Backend {
 
     public var cpuFrequencyHz: Int { definition.cpuFrequencyHz }
 
-    public func reset(at nanoseconds: Int64) {
+    public func reset(at nanoseconds: Int64, cause: ResetCause) {
+        record(TraceEvent(nanoseconds: nanoseconds, kind: .reset, signal: "board", value: .text(cause.rawValue)))
         for number in pins.keys.sorted() {
             if let pin = pins[number], pin.pwm.frequency != 0 {
                 try? setPWM(number, frequency: 0, dutyU16: 0, at: nanoseconds)
             }
-            update(number, at: nanoseconds) { pin in
-                pin = PinState(name: pin.name, inputOnly: pin.inputOnly, external: pin.external, used: pin.used, edges: pin.edges)
-            }
+            update(number, at: nanoseconds) { $0.reset() }
         }
         timers.removeAll()
         interrupts.removeAll()
@@ -156,6 +133,34 @@ public final class EmulatedBoard: Backend {
     public func watchPin(_ number: Int, edges: PinEdges) throws(BackendError) {
         _ = try state(of: number)
         pins[number]?.watchedEdges = edges
+    }
+
+    public func sendBitstream(_ number: Int, timing: BitTiming, bytes: [UInt8], at nanoseconds: Int64)
+        throws(BackendError) -> Int64
+    {
+        _ = try state(of: number)
+        var time = nanoseconds
+        for byte in bytes {
+            for bit in (0..<8).reversed() {
+                let one = byte >> bit & 1 == 1
+                for (high, length) in [(true, one ? timing.oneHigh : timing.zeroHigh), (false, one ? timing.oneLow : timing.zeroLow)] {
+                    // What the board does meanwhile (a timer, a part) happens in its place.
+                    advance(to: time)
+                    update(number, at: time) {
+                        $0.latch = high
+                        $0.used = true
+                    }
+                    time += length
+                }
+            }
+        }
+        for index in strips[number]?.indices ?? 0..<0 {
+            strips[number]?[index].take(bytes)
+            if let strip = strips[number]?[index] {
+                record(TraceEvent(nanoseconds: time, kind: .pixels, signal: strip.name, value: .text(strip.colours)))
+            }
+        }
+        return time - nanoseconds
     }
 
     public func setPWM(_ number: Int, frequency: Int, dutyU16: Int, at nanoseconds: Int64) throws(BackendError) {
@@ -264,11 +269,13 @@ public final class EmulatedBoard: Backend {
     }
 
     /// The final state of every pin the run used, one line each: name, mode, pull, level and
-    /// how many edges it made, such as `GP25  output  low  10 edges`.
+    /// how many edges it made, such as `GP25  output  low  10 edges`; then the colours of each
+    /// NeoPixel strip.
     public var summary: String {
         let used = definition.pins.compactMap { definition in pins[definition.number].flatMap { $0.used ? $0 : nil } }
+        let colours = strips.keys.sorted().flatMap { strips[$0] ?? [] }.map { "\($0.name)  \($0.colours)\n" }.joined()
         guard !used.isEmpty else {
-            return "no pin was used\n"
+            return "no pin was used\n" + colours
         }
         let width = used.map(\.name.count).max() ?? 0
         return used.map { pin in
@@ -277,7 +284,7 @@ public final class EmulatedBoard: Backend {
             let pull = pin.pull == .none ? "no pull" : "pull \(pin.pull)"
             let level = "\(pin.level)".padding(toLength: 8, withPad: " ", startingAt: 0)
             return "\(name)  \(mode)  \(pull.padding(toLength: 9, withPad: " ", startingAt: 0))  \(level)  \(pin.edges) edges\n"
-        }.joined()
+        }.joined() + colours
     }
 
     /// Ends the trace at board time `nanoseconds`.
@@ -309,13 +316,21 @@ public final class EmulatedBoard: Backend {
         return pin
     }
 
-    /// Applies `change` to pin `number` and records its level if that changed.
+    /// Applies `change` to pin `number`, records its level if that changed, and passes what it
+    /// drives along its wires.
     private func update(_ number: Int, at nanoseconds: Int64, _ change: (inout PinState) -> Void) {
         guard var pin = pins[number] else {
             return
         }
-        let before = pin.level
+        let (before, driveBefore) = (pin.level, pin.drive)
         change(&pin)
+        defer {
+            if pin.drive != driveBefore {
+                for end in wires[number] ?? [] {
+                    update(end, at: nanoseconds) { $0.wired = pin.drive }
+                }
+            }
+        }
         // A floating pin reads low, so only a change of what the pin reads is an edge.
         let (wasHigh, isHigh) = (before == .high, pin.level == .high)
         if wasHigh != isHigh {

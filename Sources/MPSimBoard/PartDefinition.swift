@@ -1,4 +1,5 @@
-/// A part on the board or wired to it: an LED, a button, a potentiometer, a temperature sensor.
+/// A part on the board or wired to it: an LED, a button, a potentiometer, a temperature sensor,
+/// a NeoPixel strip, a wire between two pins.
 public struct PartDefinition: Codable, Sendable, Equatable {
     /// The kinds of on-board part a board file may name.
     public enum Kind: String, Codable, Sendable, CaseIterable {
@@ -11,6 +12,12 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         case temperatureSensor = "temperature_sensor"
         /// A potentiometer whose wiper, at ``PartDefinition/position``, feeds ``PartDefinition/pin``.
         case potentiometer
+        /// A strip of ``PartDefinition/count`` WS2812 LEDs on ``PartDefinition/pin``, taking
+        /// ``PartDefinition/bytesPerPixel`` bytes each (GRB, or GRBW) from `machine.bitstream`.
+        case neopixel
+        /// A wire from ``PartDefinition/pin`` to ``PartDefinition/toPin``: each end reads what
+        /// the other drives.
+        case wire
 
         /// Decodes a part kind, rejecting unknown ones with the list of known ones.
         public init(from decoder: any Decoder) throws {
@@ -55,10 +62,20 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// What a temperature sensor measures; 27 °C when left out.
     public var celsius: Double?
 
+    /// How many LEDs a NeoPixel strip has.
+    public var count: Int?
+
+    /// How many bytes each LED of a NeoPixel strip takes: 3 (GRB, when left out) or 4 (GRBW).
+    public var bytesPerPixel: Int
+
+    /// The other end of a wire.
+    public var toPin: Int?
+
     /// Creates a part.
     public init(
         kind: Kind, name: String? = nil, pin: Int? = nil, adcChannel: Int? = nil, active: ActiveLevel = .high,
-        presses: [ButtonPress] = [], position: Double? = nil, celsius: Double? = nil
+        presses: [ButtonPress] = [], position: Double? = nil, celsius: Double? = nil, count: Int? = nil,
+        bytesPerPixel: Int = 3, toPin: Int? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -68,10 +85,13 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.presses = presses
         self.position = position
         self.celsius = celsius
+        self.count = count
+        self.bytesPerPixel = bytesPerPixel
+        self.toPin = toPin
     }
 
-    /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high` and
-    /// `presses` to none.
+    /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high`,
+    /// `presses` to none and `bpp` to 3.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         kind = try container.decode(Kind.self, forKey: .kind)
@@ -82,10 +102,15 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         presses = try container.decodeIfPresent([ButtonPress].self, forKey: .presses) ?? []
         position = try container.decodeIfPresent(Double.self, forKey: .position)
         celsius = try container.decodeIfPresent(Double.self, forKey: .celsius)
+        count = try container.decodeIfPresent(Int.self, forKey: .count)
+        bytesPerPixel = try container.decodeIfPresent(Int.self, forKey: .bytesPerPixel) ?? 3
+        toPin = try container.decodeIfPresent(Int.self, forKey: .toPin)
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, name, pin, active, presses, position, celsius
+        case kind, name, pin, active, presses, position, celsius, count
         case adcChannel = "adc_channel"
+        case bytesPerPixel = "bpp"
+        case toPin = "to_pin"
     }
 }

@@ -17,6 +17,8 @@ public struct TraceEvent: Sendable, Equatable {
         case irq
         /// A board reset.
         case reset
+        /// The colours a NeoPixel strip shows.
+        case pixels
     }
 
     /// What a signal changed to.

@@ -62,7 +62,7 @@ public struct MachineOptions: ParsableArguments {
     public var events: String?
 
     /// `--summary`: whether to print the pins' final states after the run.
-    @Flag(help: "Prints each used pin's final state and edge count on standard error after the run.")
+    @Flag(help: "Prints each used pin's final state and edge count, and each NeoPixel strip's colours, on standard error after the run.")
     public var summary = false
 
     /// The smallest heap the firmware accepts.

@@ -9,7 +9,7 @@ import WasmKit
 /// The mirror of `Firmware/board_abi.h`: constants, and one table of the `board` imports.
 public enum ABI {
     /// The ABI version this host implements; the firmware exports its own as `mpsim_abi_version`.
-    public static let version: Int32 = 2
+    public static let version: Int32 = 3
 
     /// The WebAssembly module name of every import in ``imports``.
     public static let moduleName = "board"
@@ -50,16 +50,23 @@ public enum ABI {
         case esp32 = 2
     }
 
-    /// Why the board last booted (`BOARD_RESET_*`).
-    public enum ResetCause: Int32, Sendable {
-        /// `BOARD_RESET_POWER_ON`: the run's first boot.
-        case powerOn = 0
-        /// `BOARD_RESET_WATCHDOG`: the watchdog was not fed in time.
-        case watchdog = 1
-        /// `BOARD_RESET_HARD`: `machine.reset()`.
-        case hard = 2
-        /// `BOARD_RESET_DEEPSLEEP`: woken from `machine.deepsleep()`.
-        case deepSleep = 3
+    /// What `pin_configure` and `pin_write` return when the change made an interrupt pending
+    /// (`BOARD_PIN_IRQ_PENDING`).
+    public static let pinInterruptPending: Int32 = 1
+
+    /// The value of each reset cause (`BOARD_RESET_*`).
+    public static func value(of cause: ResetCause) -> Int32 {
+        switch cause {
+        case .powerOn: return 0
+        case .watchdog: return 1
+        case .hard: return 2
+        case .deepSleep: return 3
+        }
+    }
+
+    /// The reset cause of `value`, if it is one.
+    public static func resetCause(_ value: Int32) -> ResetCause? {
+        ResetCause.allCases.first { Self.value(of: $0) == value }
     }
 
     /// The sources of interrupts that `irq_take` reports (`BOARD_IRQ_*`).
@@ -93,6 +100,8 @@ public enum ABI {
         case einval = 22
         /// The console input is closed and drained.
         case epipe = 32
+        /// A wait ended at its timeout.
+        case etimedout = 110
     }
 
     /// One `board` import: its name, its WebAssembly type and its implementation.
@@ -127,7 +136,7 @@ public enum ABI {
             .int32(try host.tick(steps: args[0].i32).rawValue)
         },
         Import(name: "clock_ns", parameters: [], results: [.i64]) { host, _, _ in
-            .int64(host.clockNanoseconds())
+            .int64(host.nanosecondsSinceBoot())
         },
         Import(name: "wait", parameters: [.i64], results: [.i32]) { host, _, args in
             .int32(try host.wait(until: Int64(bitPattern: args[0].i64)).rawValue)
@@ -170,11 +179,24 @@ public enum ABI {
         Import(name: "pin_irq", parameters: [.i32, .i32], results: [.i32]) { host, _, args in
             .int32(host.pinIRQ(args[0].i32, edges: args[1].i32))
         },
+        Import(name: "pin_wait", parameters: [.i32, .i32, .i64], results: [.i64]) { host, _, args in
+            .int64(try host.pinWait(args[0].i32, level: args[1].i32, timeout: Int64(bitPattern: args[2].i64)))
+        },
+        Import(name: "bitstream", parameters: [.i32, .i32, .i32, .i32, .i32, .i32, .i32], results: [.i32]) {
+            host, caller, args in
+            let timing = BitTiming(
+                zeroHigh: Int64(args[1].i32), zeroLow: Int64(args[2].i32), oneHigh: Int64(args[3].i32),
+                oneLow: Int64(args[4].i32))
+            let result = withGuestBytes(caller, address: args[5].i32, count: args[6].i32) { bytes in
+                host.bitstream(args[0].i32, timing: timing, bytes: UnsafeRawBufferPointer(bytes))
+            }
+            return .int32(result)
+        },
         Import(name: "cpu_frequency", parameters: [], results: [.i32]) { host, _, _ in
             .int32(host.cpuFrequency())
         },
         Import(name: "reset_cause", parameters: [], results: [.i32]) { host, _, _ in
-            .int32(host.resetCause.rawValue)
+            .int32(value(of: host.resetCause))
         },
         Import(name: "reset", parameters: [.i32], results: []) { host, _, args in
             try host.reset(cause: Int32(bitPattern: args[0].i32))

@@ -15,12 +15,14 @@ public final class BoardHost {
     /// The wall clock at boot, which realtime mode and the wall-time limit count from.
     private let boot = DispatchTime.now()
     private let bootEpochNanoseconds: Int64
-    /// The board clock in virtual mode: nanoseconds since boot.
+    /// The board clock in virtual mode: nanoseconds since power-on.
     private var virtualNanoseconds: Int64 = 0
+    /// The board time of the latest boot, from which the firmware's clock counts.
+    private var bootNanoseconds: Int64 = 0
     private let timeLimitNanoseconds: Int64?
     private let wallTimeLimitNanoseconds: Int64?
     /// Why the firmware now running booted.
-    var resetCause = ABI.ResetCause.powerOn
+    var resetCause = ResetCause.powerOn
     /// The watchdog's timeout and when it bites, while it runs.
     private var watchdog: (timeout: Int64, deadline: Int64)?
 
@@ -99,47 +101,83 @@ public final class BoardHost {
         return events
     }
 
-    /// `clock_ns`: nanoseconds since boot on the board clock.
+    /// Board time: nanoseconds since power-on, which the board and its trace count in.
     func clockNanoseconds() -> Int64 {
         configuration.realtime ? wallNanoseconds() : virtualNanoseconds
+    }
+
+    /// `clock_ns`: nanoseconds since the latest boot, as a board's tick counter starts again
+    /// at each reset.
+    func nanosecondsSinceBoot() -> Int64 {
+        clockNanoseconds() - bootNanoseconds
     }
 
     /// `wait`: idles until the board clock reaches `deadline` (nanoseconds since boot) or an
     /// event is pending, and returns the events; a negative deadline waits for an event only.
     ///
     /// Waiting for an event ends on an interrupt (the interrupt character or a peripheral's
-    /// request), or while input is waiting. A wait with a
-    /// deadline (a sleep) ends early on an interrupt or on input that arrives during it, not on
-    /// input that was already waiting: a script that sleeps need not read its input first. The
-    /// virtual clock jumps at once to the deadline, or to the board's next event (a timer, a
-    /// part) if that comes first. Waiting for an event only (for console input), or any wait
-    /// in realtime mode, blocks on the wall clock: the virtual clock stands still meanwhile.
+    /// request), or while input is waiting. A wait with a deadline (a sleep) ends early on an
+    /// interrupt or on input that arrives during it, not on input that was already waiting: a
+    /// script that sleeps need not read its input first.
     ///
     /// - Throws: ``MachineError`` when a limit is reached, ``QuitRequested`` when the user quits.
     func wait(until deadline: Int64) throws -> ABI.Events {
         let input = console.input
         let arrivalsBefore = input.arrivals
+        let boardDeadline = deadline < 0 ? nil : bootNanoseconds + deadline
+        var events = ABI.Events()
+        try idle(until: boardDeadline) {
+            events = try pendingEvents()
+            if !events.isDisjoint(with: [.interrupt, .irq]) {
+                return true
+            }
+            guard let boardDeadline else {
+                return events.contains(.input)
+            }
+            return clockNanoseconds() >= boardDeadline || input.arrivals != arrivalsBefore
+        }
+        return events
+    }
+
+    /// `pin_wait`: idles until a pin reads `level` or `timeout` nanoseconds pass; returns the
+    /// nanoseconds waited, or a negative errno.
+    ///
+    /// - Throws: ``MachineError`` when a limit is reached, ``QuitRequested`` when the user quits.
+    func pinWait(_ pin: UInt32, level: UInt32, timeout: Int64) throws -> Int64 {
+        let start = clockNanoseconds()
+        let deadline = start + max(timeout, 0)
+        var result = Int64(-ABI.Errno.etimedout.rawValue)
+        try idle(until: deadline) {
+            let reads = errno { () throws(BackendError) in try backend.readPin(Int(pin), at: clockNanoseconds()) ? 1 : 0 }
+            if reads < 0 || reads == (level == 0 ? 0 : 1) {
+                result = reads < 0 ? Int64(reads) : clockNanoseconds() - start
+                return true
+            }
+            return clockNanoseconds() >= deadline
+        }
+        return result
+    }
+
+    /// Idles until `isDone` says so, checking it after each thing the board does; `deadline`
+    /// (board time) is when `isDone` will say so at the latest, if it is known.
+    ///
+    /// In virtual mode, a wait with a deadline jumps the clock at once to the deadline, or to the
+    /// board's next event (a timer, a part, the watchdog) if that comes first. A wait without
+    /// one (for console input), or any wait in realtime mode, blocks on the wall clock; the
+    /// virtual clock stands still meanwhile.
+    private func idle(until deadline: Int64?, isDone: () throws -> Bool) throws {
         while true {
             try checkLimits()
             backend.advance(to: clockNanoseconds())
-            let events = try pendingEvents()
-            if !events.isDisjoint(with: [.interrupt, .irq]) {
-                return events
+            if try isDone() {
+                return
             }
-            if deadline < 0 {
-                if events.contains(.input) {
-                    return events
-                }
-            } else if clockNanoseconds() >= deadline || input.arrivals != arrivalsBefore {
-                return events
-            }
-            if !configuration.realtime, deadline >= 0 {
-                // Jump to the deadline, or to what the board does first on its own.
+            if !configuration.realtime, let deadline {
                 let next = [deadline, backend.nextEventTime, watchdog?.deadline].compactMap { $0 }.min() ?? deadline
                 virtualNanoseconds = max(virtualNanoseconds, next)
                 continue
             }
-            input.waitForChange(until: wallWakeUp(deadline: deadline))
+            console.input.waitForChange(until: wallWakeUp(deadline: deadline))
         }
     }
 
@@ -154,10 +192,10 @@ public final class BoardHost {
 
     /// The wall-clock instant a blocking wait ends by itself: the deadline in realtime mode,
     /// or a limit.
-    private func wallWakeUp(deadline: Int64) -> DispatchTime {
+    private func wallWakeUp(deadline: Int64?) -> DispatchTime {
         var instants = [wallTimeLimitNanoseconds]
         if configuration.realtime {
-            instants += [deadline >= 0 ? deadline : nil, timeLimitNanoseconds, backend.nextEventTime, watchdog?.deadline]
+            instants += [deadline, timeLimitNanoseconds, backend.nextEventTime, watchdog?.deadline]
         }
         guard let earliest = instants.compactMap({ $0 }).min() else {
             return .distantFuture
@@ -221,7 +259,7 @@ extension BoardHost {
         backend.pinNumber(named: name).map(Int32.init) ?? -ABI.Errno.enoent.rawValue
     }
 
-    /// `pin_configure`: sets up a pin; returns 0 or a negative errno.
+    /// `pin_configure`: sets up a pin; returns 0, `BOARD_PIN_IRQ_PENDING` or a negative errno.
     func pinConfigure(_ pin: UInt32, mode: UInt32, pull: UInt32) -> Int32 {
         guard let mode = PinMode(rawValue: Int32(bitPattern: mode)), let pull = PinPull(rawValue: Int32(bitPattern: pull))
         else {
@@ -229,7 +267,7 @@ extension BoardHost {
         }
         return errno { () throws(BackendError) in
             try backend.configurePin(Int(pin), mode: mode, pull: pull, at: clockNanoseconds())
-            return 0
+            return backend.hasPendingInterrupt ? ABI.pinInterruptPending : 0
         }
     }
 
@@ -241,11 +279,12 @@ extension BoardHost {
         }
     }
 
-    /// `pin_write`: sets a pin's output latch; returns 0 or a negative errno.
+    /// `pin_write`: sets a pin's output latch; returns 0, `BOARD_PIN_IRQ_PENDING` or a negative
+    /// errno.
     func pinWrite(_ pin: UInt32, level: UInt32) -> Int32 {
         errno { () throws(BackendError) in
             try backend.writePin(Int(pin), high: level != 0, at: clockNanoseconds())
-            return 0
+            return backend.hasPendingInterrupt ? ABI.pinInterruptPending : 0
         }
     }
 
@@ -272,6 +311,18 @@ extension BoardHost {
         }
     }
 
+    /// `bitstream`: sends `bytes` on a pin and moves the clock past them; returns 0 or a
+    /// negative errno.
+    func bitstream(_ pin: UInt32, timing: BitTiming, bytes: UnsafeRawBufferPointer) -> Int32 {
+        errno { () throws(BackendError) in
+            let duration = try backend.sendBitstream(Int(pin), timing: timing, bytes: Array(bytes), at: clockNanoseconds())
+            if !configuration.realtime {
+                virtualNanoseconds += duration
+            }
+            return 0
+        }
+    }
+
     /// `cpu_frequency`: the board's nominal CPU frequency in hertz.
     func cpuFrequency() -> Int32 {
         Int32(clamping: backend.cpuFrequencyHz)
@@ -281,15 +332,17 @@ extension BoardHost {
     ///
     /// - Throws: ``BoardReset`` always, which the machine catches to boot again.
     func reset(cause: Int32) throws -> Value? {
-        throw BoardReset(cause: ABI.ResetCause(rawValue: cause) ?? .hard)
+        throw BoardReset(cause: ABI.resetCause(cause) ?? .hard)
     }
 
     /// Prepares the host for the firmware's next boot after a reset with `cause`: the
-    /// watchdog stops and the board's peripherals return to their power-on state.
-    func reboot(cause: ABI.ResetCause) {
+    /// watchdog stops, the board's peripherals return to their power-on state and the
+    /// firmware's clock starts again at 0.
+    func reboot(cause: ResetCause) {
         resetCause = cause
         watchdog = nil
-        backend.reset(at: clockNanoseconds())
+        bootNanoseconds = clockNanoseconds()
+        backend.reset(at: bootNanoseconds, cause: cause)
     }
 
     /// `watchdog_start`: starts the watchdog; returns 0 or `-MP_EINVAL`.

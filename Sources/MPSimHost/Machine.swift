@@ -71,7 +71,7 @@ public struct Machine {
     /// How one boot of the firmware ended.
     private enum BootOutcome {
         case exited(Int32)
-        case reset(ABI.ResetCause)
+        case reset(ResetCause)
     }
 
     /// Instantiates the firmware afresh, as a reset leaves it, and runs it.

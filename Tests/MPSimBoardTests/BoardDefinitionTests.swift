@@ -128,7 +128,7 @@ final class TemporaryFolder {
         (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
         (
             #""kind": "led""#, #""kind": "servo""#,
-            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer')"
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire')"
         ),
         (
             #""name": "LED","#, #""active": "up","#,
@@ -162,6 +162,24 @@ final class TemporaryFolder {
         ),
         (#", "pin": 1}"#, "}", "FILE: parts[0].pin: required but missing"),
         (#", "adc_channel": 4}"#, "}", "FILE: parts[1].adc_channel: required but missing"),
+        (#""kind": "led", "name": "LED""#, #""kind": "neopixel""#, "FILE: parts[0].count: required but missing"),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 0"#,
+            "FILE: parts[0].count: '0' is not a number of LEDs (expected 1 or more)"
+        ),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 8, "bpp": 5"#,
+            "FILE: parts[0].bpp: '5' is not a number of bytes per LED (expected 3 (GRB) or 4 (GRBW))"
+        ),
+        (#""kind": "led", "name": "LED""#, #""kind": "wire""#, "FILE: parts[0].to_pin: required but missing"),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "wire", "to_pin": 1"#,
+            "FILE: parts[0].to_pin: not allowed (a wire needs two different pins)"
+        ),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "wire", "to_pin": 5"#,
+            "FILE: parts[0].to_pin: '5' is not a pin of this board (expected a number from 'pins')"
+        ),
     ])
     func aMistakeIsNamedExactly(replacing original: String, with replacement: String, message: String) throws {
         #expect(Self.valid.contains(original))

@@ -221,8 +221,9 @@ import Testing
                                           (default: mpsim.json in the board folder, if any).
                   --trace <file.vcd>      Writes every pin change to this VCD file.
                   --events <file.jsonl>   Writes every board event to this JSON-lines file.
-                  --summary               Prints each used pin's final state and edge count on
-                                          standard error after the run.
+                  --summary               Prints each used pin's final state and edge count,
+                                          and each NeoPixel strip's colours, on standard error
+                                          after the run.
                   --version               Show the version.
                   -h, --help              Show help information.
 

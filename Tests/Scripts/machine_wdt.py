@@ -2,6 +2,7 @@
 import machine, time
 print("boot, cause", machine.reset_cause(), "PWRON", machine.PWRON_RESET, "WDT", machine.WDT_RESET)
 if machine.reset_cause() == machine.WDT_RESET:
+    # The clock starts again at each boot.
     print("recovered from the watchdog at ms", time.ticks_ms())
 else:
     wdt = machine.WDT(timeout=100)
