@@ -66,6 +66,10 @@
 #define MICROPY_PY_OS                           (1)
 #define MICROPY_PY_TIME_TICKS_PERIOD            (MP_SMALL_INT_POSITIVE_MASK + 1)
 #define MICROPY_EPOCH_IS_1970                   (1)
+// framebuf is ours too (modframebuf.c): display drivers such as ssd1306.py draw with it.
+#ifndef MICROPY_PY_FRAMEBUF
+#define MICROPY_PY_FRAMEBUF                     (1)
+#endif
 
 // Every VM backward branch and return is one step of the virtual clock. Steps are reported
 // to the host in batches (board_tick) so the hook costs a counter on the hot path.
