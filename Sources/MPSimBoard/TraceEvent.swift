@@ -17,6 +17,9 @@ public struct TraceEvent: Sendable, Equatable {
         case irq
         /// A board reset.
         case reset
+        /// An I2C transfer: the controller is the signal, the text as
+        /// ``I2CBus/traceText(address:bytes:acknowledged:framing:restart:)`` writes it.
+        case i2c
     }
 
     /// What a signal changed to.

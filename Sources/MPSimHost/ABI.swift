@@ -89,10 +89,14 @@ public enum ABI {
         case enoent = 2
         /// A pointer or length outside the firmware's memory.
         case efault = 14
+        /// No such device: nothing acknowledged an I2C address.
+        case enodev = 19
         /// An argument out of range, such as an unknown stream.
         case einval = 22
         /// The console input is closed and drained.
         case epipe = 32
+        /// Timed out: something holds an I2C bus's clock line low.
+        case etimedout = 110
     }
 
     /// One `board` import: its name, its WebAssembly type and its implementation.

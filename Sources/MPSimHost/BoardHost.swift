@@ -347,8 +347,12 @@ extension BoardHost {
             return try body()
         } catch {
             switch error {
-            case .noSuchPin, .noADC: return -ABI.Errno.enoent.rawValue
-            case .unsupportedMode, .noPWM, .noSuchTimer, .invalidPeriod: return -ABI.Errno.einval.rawValue
+            case .noSuchPin, .noADC, .noSuchI2CBus: return -ABI.Errno.enoent.rawValue
+            case .unsupportedMode, .noPWM, .noSuchTimer, .invalidPeriod, .notAnI2CPin, .invalidI2CFrequency,
+                .noSuchI2CHandle, .invalidI2CAddress, .i2cNoTransaction:
+                return -ABI.Errno.einval.rawValue
+            case .i2cAddressNotAcknowledged: return -ABI.Errno.enodev.rawValue
+            case .i2cClockHeldLow: return -ABI.Errno.etimedout.rawValue
             }
         }
     }
