@@ -13,6 +13,8 @@ extern const mp_obj_type_t machine_signal_type;
 extern const mp_obj_type_t machine_timer_type;
 extern const mp_obj_type_t machine_rtc_type;
 extern const mp_obj_type_t machine_wdt_type;
+extern const mp_obj_type_t machine_i2c_type;
+extern const mp_obj_type_t machine_soft_i2c_type;
 
 // BOARD_PORT_RP2 or BOARD_PORT_ESP32, asked of the host once.
 int32_t machine_port(void);

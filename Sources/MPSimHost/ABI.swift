@@ -9,7 +9,7 @@ import WasmKit
 /// The mirror of `Firmware/board_abi.h`: constants, and one table of the `board` imports.
 public enum ABI {
     /// The ABI version this host implements; the firmware exports its own as `mpsim_abi_version`.
-    public static let version: Int32 = 2
+    public static let version: Int32 = 3
 
     /// The WebAssembly module name of every import in ``imports``.
     public static let moduleName = "board"
@@ -78,6 +78,18 @@ public enum ABI {
         case .timer(let slot):
             return InterruptSource.timer.rawValue << 24 | Int32(slot & 0xffff) << 8
         }
+    }
+
+    /// The constants of the I2C imports (`BOARD_I2C_*`).
+    public enum I2C {
+        /// The id `i2c_open` takes for SoftI2C (`BOARD_I2C_SOFT`).
+        public static let soft: Int32 = -1
+        /// `i2c_transfer` reads rather than writes (`BOARD_I2C_READ`).
+        public static let read: UInt32 = 1
+        /// `i2c_transfer` ends with a stop condition (`BOARD_I2C_STOP`).
+        public static let stop: UInt32 = 2
+        /// `i2c_transfer` continues the open transaction (`BOARD_I2C_NOSTART`).
+        public static let noStart: UInt32 = 4
     }
 
     /// The size of `board_flash_stat_t`: three little-endian `uint32_t` fields.
@@ -207,6 +219,22 @@ public enum ABI {
         },
         Import(name: "irq_take", parameters: [], results: [.i32]) { host, _, _ in
             .int32(host.irqTake())
+        },
+        Import(name: "i2c_bus_pins", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.i2cBusPins(id: Int32(bitPattern: args[0].i32)))
+        },
+        Import(name: "i2c_open", parameters: [.i32, .i32, .i32, .i32], results: [.i32]) { host, _, args in
+            .int32(
+                host.i2cOpen(
+                    id: Int32(bitPattern: args[0].i32), scl: args[1].i32, sda: args[2].i32,
+                    frequency: Int32(bitPattern: args[3].i32)))
+        },
+        Import(name: "i2c_transfer", parameters: [.i32, .i32, .i32, .i32, .i32], results: [.i32]) {
+            host, caller, args in
+            .int32(
+                withGuestBytes(caller, address: args[2].i32, count: args[3].i32) { buffer in
+                    host.i2cTransfer(handle: args[0].i32, address: args[1].i32, buffer: buffer, flags: args[4].i32)
+                })
         },
     ]
 
