@@ -20,7 +20,7 @@
 
 // Bumped on every incompatible change; the host refuses a firmware with another version.
 // The firmware exports it as `mpsim_abi_version() -> i32`.
-#define MPSIM_ABI_VERSION (3)
+#define MPSIM_ABI_VERSION (4)
 
 // Bits of the event set returned by board_tick and board_wait.
 #define BOARD_EVENT_INTERRUPT (1 << 0) // the console received the interrupt character
@@ -185,5 +185,32 @@ BOARD_IMPORT(timer_stop) int32_t board_timer_stop(uint32_t slot);
 // BOARD_EVENT_IRQ; a wait ends at the instant one is queued.
 // Takes the oldest pending interrupt (see BOARD_IRQ_*), or returns -1 when none is pending.
 BOARD_IMPORT(irq_take) int32_t board_irq_take(void);
+
+// I2C. A bus is a pair of pins (SCL, SDA); the devices wired to those pins answer on it, whether
+// a hardware controller or SoftI2C drives it. Addresses are 7-bit.
+// The id that board_i2c_open takes for SoftI2C, which may use any pins that can be outputs.
+#define BOARD_I2C_SOFT (-1)
+// Flags of board_i2c_transfer.
+#define BOARD_I2C_READ (1)     // read len bytes into buf; otherwise write them from buf
+#define BOARD_I2C_STOP (2)     // end with a stop condition; otherwise the bus stays claimed
+#define BOARD_I2C_NOSTART (4)  // continue the transaction open at addr: no start, no address
+// Returns the default pins of hardware I2C bus id as scl | sda << 16, or -MP_ENOENT when the
+// board has no such bus.
+BOARD_IMPORT(i2c_bus_pins) int32_t board_i2c_bus_pins(int32_t id);
+// Opens a controller on pins scl and sda at freq_hz: hardware bus id, or BOARD_I2C_SOFT.
+// Returns a handle (0 or more) for board_i2c_transfer; opening the same id and pins again
+// returns the same handle. Returns -MP_ENOENT for a bus id or pin the board lacks, or
+// -MP_EINVAL for a pin without the i2c capability (hardware) or that cannot be an output
+// (SoftI2C), or a frequency that is not positive.
+BOARD_IMPORT(i2c_open) int32_t board_i2c_open(int32_t id, uint32_t scl, uint32_t sda, int32_t freq_hz);
+// One transfer on the bus of handle: unless BOARD_I2C_NOSTART, a start (a repeated start while
+// the bus is claimed) and addr with the read bit; then len bytes written from, or read into,
+// buf; then a stop when BOARD_I2C_STOP. A zero-length write probes addr. Returns the number of
+// bytes the device acknowledged (a write stops at the first byte it does not) or len (a read).
+// Errors: -MP_ENODEV when no device acknowledges addr (the host then releases the bus, as after
+// a stop), -MP_ETIMEDOUT when something holds SCL low, -MP_EINVAL for a bad handle or an
+// address above 127, or BOARD_I2C_NOSTART with no transaction open at addr, -MP_EFAULT for a
+// buffer outside memory. Each port's machine_i2c.c maps these onto what that port raises.
+BOARD_IMPORT(i2c_transfer) int32_t board_i2c_transfer(uint32_t handle, uint32_t addr, void *buf, uint32_t len, uint32_t flags);
 
 #endif // MICROPY_INCLUDED_MPSIM_BOARD_ABI_H

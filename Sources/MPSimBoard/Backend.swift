@@ -67,6 +67,22 @@ public protocol Backend: AnyObject {
     /// Takes the oldest pending interrupt request, if any.
     func takeInterrupt() -> Interrupt?
 
+    /// The default pins of hardware I2C bus `id`, from the board file.
+    func i2cBusPins(id: Int) throws(BackendError) -> (scl: Int, sda: Int)
+
+    /// Opens an I2C controller on pins `scl` and `sda`: hardware bus `id`, or SoftI2C when `id`
+    /// is `nil`. Opening the same controller on the same pins again returns the same handle.
+    ///
+    /// - Returns: The handle that ``transferI2C(_:address:bytes:framing:at:)`` takes.
+    func openI2C(id: Int?, scl: Int, sda: Int, frequency: Int) throws(BackendError) -> Int
+
+    /// Runs one transfer on the bus of controller `handle` at board time `nanoseconds`, as
+    /// ``I2CBus/transfer(address:bytes:framing:at:)`` describes.
+    ///
+    /// - Returns: The bytes acknowledged (a write) or read (into `bytes`).
+    func transferI2C(_ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64)
+        throws(BackendError) -> Int
+
     /// Ends the run at board time `nanoseconds`, closing any trace.
     ///
     /// - Throws: The first ``TraceError`` met while tracing the run.

@@ -12,6 +12,22 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
     case noSuchTimer(slot: Int)
     /// A timer period that is not positive.
     case invalidPeriod(nanoseconds: Int64)
+    /// The board has no hardware I2C bus with that id.
+    case noSuchI2CBus(id: Int, board: String)
+    /// The pin cannot be that line of an I2C bus: hardware I2C needs the `i2c` capability.
+    case notAnI2CPin(pin: String, line: String)
+    /// A frequency that is not positive.
+    case invalidI2CFrequency(hertz: Int)
+    /// No I2C controller was opened with that handle.
+    case noSuchI2CHandle(handle: Int)
+    /// A 7-bit I2C address out of range.
+    case invalidI2CAddress(address: Int)
+    /// No device on the bus acknowledged the address.
+    case i2cAddressNotAcknowledged(bus: String, address: Int)
+    /// A transfer continued a transaction that is not open at that address and direction.
+    case i2cNoTransaction(bus: String, address: Int)
+    /// Something holds the bus's clock line low, so the controller times out.
+    case i2cClockHeldLow(bus: String, pin: String)
 
     /// A one-line, lowercase description.
     public var description: String {
@@ -30,6 +46,22 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
             return "no timer slot '\(slot)' (expected 0 to \(EmulatedBoard.timerSlots - 1))"
         case .invalidPeriod(let nanoseconds):
             return "timer period '\(nanoseconds)' ns is not positive"
+        case .noSuchI2CBus(let id, let board):
+            return "no I2C bus '\(id)' on board '\(board)'"
+        case .notAnI2CPin(let pin, let line):
+            return "pin '\(pin)' cannot be I2C '\(line)' (expected a pin with the 'i2c' capability)"
+        case .invalidI2CFrequency(let hertz):
+            return "I2C frequency '\(hertz)' Hz is not positive"
+        case .noSuchI2CHandle(let handle):
+            return "no I2C controller with handle '\(handle)'"
+        case .invalidI2CAddress(let address):
+            return "I2C address '\(address)' is not a 7-bit address (expected 0 to 127)"
+        case .i2cAddressNotAcknowledged(let bus, let address):
+            return "no device acknowledged address '0x\(I2CBus.hex(address))' on I2C bus '\(bus)'"
+        case .i2cNoTransaction(let bus, let address):
+            return "no transaction open at address '0x\(I2CBus.hex(address))' on I2C bus '\(bus)'"
+        case .i2cClockHeldLow(let bus, let pin):
+            return "clock pin '\(pin)' of I2C bus '\(bus)' is held low"
         }
     }
 }

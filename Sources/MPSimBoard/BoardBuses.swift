@@ -79,4 +79,9 @@ public struct BoardBuses: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case i2c, spi, uart
     }
+
+    /// The I2C bus with `id`, if the board has one.
+    public func i2c(id: Int) -> I2C? {
+        i2c.first { $0.id == id }
+    }
 }

@@ -79,6 +79,8 @@ extension BoardDefinition {
     /// Checks `parts`, from the file at `path`, against this board: their pins and channels
     /// exist, and only buttons have presses, each at or after boot and held for a while.
     func validate(parts: [PartDefinition], path: String) throws(BoardFileError) {
+        // The first part at each (scl, sda, address), for duplicate addresses.
+        var fieldOfI2CAddress: [[Int]: String] = [:]
         for (index, part) in parts.enumerated() {
             let field = "parts[\(index)]"
             for (pressIndex, press) in part.presses.enumerated() {
@@ -136,6 +138,30 @@ extension BoardDefinition {
                     throw .notAllowed(
                         path: path, field: "\(field).position", reason: "'\(position)' is outside 0 to 1")
                 }
+            case .bme280:
+                let pins = try checkI2CPins(of: part, field: field, path: path)
+                let address = part.address ?? BME280.addresses[0]
+                if !BME280.addresses.contains(address) {
+                    throw .outOfRange(
+                        path: path, field: "\(field).address", value: address, noun: "a BME280 address",
+                        expected: "118 (0x76) or 119 (0x77)")
+                }
+                let key = [pins.scl, pins.sda, address]
+                if let first = fieldOfI2CAddress[key] {
+                    throw .duplicateI2CAddress(
+                        path: path, field: "\(field).address", address: address, firstField: first)
+                }
+                fieldOfI2CAddress[key] = field
+                let readings: [(String, Double?, ClosedRange<Double>, String)] = [
+                    ("celsius", part.celsius, BME280.celsiusRange, "-40 to 85 degrees Celsius"),
+                    ("hpa", part.hectopascals, BME280.hectopascalRange, "300 to 1100 hPa"),
+                    ("humidity", part.humidity, BME280.humidityRange, "0 to 100 percent"),
+                ]
+                for (key, value, range, expected) in readings {
+                    if let value, !range.contains(value) {
+                        throw .unmeasurable(path: path, field: "\(field).\(key)", value: value, expected: expected)
+                    }
+                }
             }
         }
     }
@@ -148,6 +174,48 @@ extension BoardDefinition {
         }
         try checkPinExists(number, field: "\(field).pin", path: path)
         return number
+    }
+
+    /// The pins an I2C part is wired to: its bus's default pins, or its own `scl` and `sda`.
+    private func checkI2CPins(of part: PartDefinition, field: String, path: String) throws(BoardFileError)
+        -> (scl: Int, sda: Int)
+    {
+        if let id = part.i2c {
+            for (key, pin) in [("scl", part.scl), ("sda", part.sda)] where pin != nil {
+                throw .notAllowed(
+                    path: path, field: "\(field).\(key)", reason: "the part is on bus 'i2c' \(id), which sets its pins")
+            }
+            guard let bus = buses.i2c(id: id) else {
+                throw .unknownI2CBus(path: path, field: "\(field).i2c", id: id, available: buses.i2c.map(\.id))
+            }
+            return (bus.scl, bus.sda)
+        }
+        guard part.scl != nil || part.sda != nil else {
+            throw .missingField(path: path, field: "\(field).i2c")
+        }
+        guard let scl = part.scl else {
+            throw .missingField(path: path, field: "\(field).scl")
+        }
+        guard let sda = part.sda else {
+            throw .missingField(path: path, field: "\(field).sda")
+        }
+        try checkPinExists(scl, field: "\(field).scl", path: path)
+        try checkPinExists(sda, field: "\(field).sda", path: path)
+        if scl == sda {
+            throw .notAllowed(path: path, field: "\(field).sda", reason: "it is the same pin as 'scl'")
+        }
+        return (scl, sda)
+    }
+
+    /// The pins an I2C part is wired to, once its file has been checked.
+    func i2cPins(of part: PartDefinition) -> (scl: Int, sda: Int)? {
+        if let id = part.i2c {
+            return buses.i2c(id: id).map { ($0.scl, $0.sda) }
+        }
+        guard let scl = part.scl, let sda = part.sda else {
+            return nil
+        }
+        return (scl, sda)
     }
 
     private func checkPinExists(_ number: Int, field: String, path: String) throws(BoardFileError) {

@@ -31,6 +31,12 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
     case notAllowed(path: String, field: String, reason: String)
     /// A time in milliseconds out of its range.
     case badTime(path: String, field: String, value: Double, expected: String)
+    /// A part names an I2C bus id the board file does not declare; `available` lists those it does.
+    case unknownI2CBus(path: String, field: String, id: Int, available: [Int])
+    /// Two I2C parts on the same bus share an address; `firstField` is the part that has it first.
+    case duplicateI2CAddress(path: String, field: String, address: Int, firstField: String)
+    /// A sensor is set to a value outside what it measures.
+    case unmeasurable(path: String, field: String, value: Double, expected: String)
     /// No board file has this name; `available` lists those that exist.
     case unknownBoard(name: String, directory: String, available: [String])
 
@@ -68,6 +74,14 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
                 "\(path): \(field): '\(channel)' is set on a pin without the 'adc' capability (add 'adc' or remove 'adc_channel')"
         case .nameMismatch(let path, let name, let expected):
             return "\(path): name: '\(name)' does not match the file name (expected '\(expected)')"
+        case .unknownI2CBus(let path, let field, let id, let available):
+            let ids = Self.quotedList(available.map(String.init))
+            let choices = available.isEmpty ? "the board has none" : "expected one of \(ids)"
+            return "\(path): \(field): '\(id)' is not an I2C bus of this board (\(choices))"
+        case .duplicateI2CAddress(let path, let field, let address, let firstField):
+            return "\(path): \(field): '\(address)' is already the address of \(firstField) on the same bus"
+        case .unmeasurable(let path, let field, let value, let expected):
+            return "\(path): \(field): '\(value)' is outside what the sensor measures (expected \(expected))"
         case .unknownBoard(let name, let directory, let available):
             let choices =
                 available.isEmpty ? "the folder has no board files" : "available: \(Self.quotedList(available))"

@@ -37,6 +37,7 @@ public final class EmulatedBoard: Backend {
     /// Part changes still to come, latest first, so the next one is popped off the end.
     private var partChanges: [PartChange]
     private var interrupts: [Interrupt] = []
+    private let i2c: I2CControllers
     private let sinks: [any TraceSink]
     /// The first error of a sink; tracing stops there and ``finish(at:)`` reports it.
     private var traceError: TraceError?
@@ -65,6 +66,7 @@ public final class EmulatedBoard: Backend {
         self.wires = wires
         strips = Dictionary(grouping: self.parts.compactMap(NeoPixelStrip.init), by: \.pin)
         partChanges = self.parts.flatMap(Self.changes).sorted { $0.nanoseconds > $1.nanoseconds }
+        i2c = I2CControllers(definition: definition, parts: self.parts)
     }
 
     /// A button's presses: it drives its pin to its active level while held, and lets go.
@@ -95,6 +97,7 @@ public final class EmulatedBoard: Backend {
         }
         timers.removeAll()
         interrupts.removeAll()
+        i2c.reset()
     }
 
     public func pinNumber(named name: String) -> Int? {
@@ -231,6 +234,24 @@ public final class EmulatedBoard: Backend {
     public func stopTimer(_ slot: Int) throws(BackendError) {
         try checkTimer(slot)
         timers[slot] = nil
+    }
+
+    public func i2cBusPins(id: Int) throws(BackendError) -> (scl: Int, sda: Int) {
+        try i2c.busPins(id: id)
+    }
+
+    public func openI2C(id: Int?, scl: Int, sda: Int, frequency: Int) throws(BackendError) -> Int {
+        try i2c.open(id: id, scl: scl, sda: sda, frequency: frequency)
+    }
+
+    /// A transfer times out while a pin drives the bus's clock line low (an output latched
+    /// low, a pressed button); a floating or high clock line is free.
+    public func transferI2C(
+        _ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64
+    ) throws(BackendError) -> Int {
+        try i2c.transfer(
+            handle, address: address, bytes: &bytes, framing: framing, at: nanoseconds,
+            level: { pins[$0]?.level }, record: record)
     }
 
     // Asked on every VM tick, so it allocates nothing.

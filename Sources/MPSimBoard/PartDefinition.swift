@@ -1,5 +1,5 @@
 /// A part on the board or wired to it: an LED, a button, a potentiometer, a temperature sensor,
-/// a NeoPixel strip, a wire between two pins.
+/// a NeoPixel strip, a wire between two pins, a BME280 on an I2C bus.
 public struct PartDefinition: Codable, Sendable, Equatable {
     /// The kinds of on-board part a board file may name.
     public enum Kind: String, Codable, Sendable, CaseIterable {
@@ -18,6 +18,11 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         /// A wire from ``PartDefinition/pin`` to ``PartDefinition/toPin``: each end reads what
         /// the other drives.
         case wire
+        /// A BME280 sensor at ``PartDefinition/address`` on an I2C bus (``PartDefinition/i2c``,
+        /// or ``PartDefinition/scl`` and ``PartDefinition/sda``), measuring
+        /// ``PartDefinition/celsius``, ``PartDefinition/hectopascals`` and
+        /// ``PartDefinition/humidity``.
+        case bme280
 
         /// Decodes a part kind, rejecting unknown ones with the list of known ones.
         public init(from decoder: any Decoder) throws {
@@ -59,7 +64,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// Where a potentiometer's wiper sits, from 0 (ground) to 1 (3.3 V).
     public var position: Double?
 
-    /// What a temperature sensor measures; 27 °C when left out.
+    /// What a temperature sensor measures; 27 °C when left out (25 °C for a BME280).
     public var celsius: Double?
 
     /// How many LEDs a NeoPixel strip has.
@@ -71,11 +76,31 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The other end of a wire.
     public var toPin: Int?
 
+    /// The hardware I2C bus whose default pins (from the board file's `buses.i2c`) an I2C
+    /// part is wired to; an I2C part names this or both ``scl`` and ``sda``.
+    public var i2c: Int?
+
+    /// The clock pin an I2C part is wired to, when it does not name a bus.
+    public var scl: Int?
+
+    /// The data pin an I2C part is wired to, when it does not name a bus.
+    public var sda: Int?
+
+    /// An I2C part's 7-bit address; a BME280's is 0x76 (118) or 0x77 (119), 0x76 when left out.
+    public var address: Int?
+
+    /// The pressure a BME280 measures, in hectopascals; 1013.25 when left out.
+    public var hectopascals: Double?
+
+    /// The relative humidity a BME280 measures, in percent; 50 when left out.
+    public var humidity: Double?
+
     /// Creates a part.
     public init(
         kind: Kind, name: String? = nil, pin: Int? = nil, adcChannel: Int? = nil, active: ActiveLevel = .high,
         presses: [ButtonPress] = [], position: Double? = nil, celsius: Double? = nil, count: Int? = nil,
-        bytesPerPixel: Int = 3, toPin: Int? = nil
+        bytesPerPixel: Int = 3, toPin: Int? = nil, i2c: Int? = nil, scl: Int? = nil, sda: Int? = nil,
+        address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -88,6 +113,12 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.count = count
         self.bytesPerPixel = bytesPerPixel
         self.toPin = toPin
+        self.i2c = i2c
+        self.scl = scl
+        self.sda = sda
+        self.address = address
+        self.hectopascals = hectopascals
+        self.humidity = humidity
     }
 
     /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high`,
@@ -105,12 +136,19 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         count = try container.decodeIfPresent(Int.self, forKey: .count)
         bytesPerPixel = try container.decodeIfPresent(Int.self, forKey: .bytesPerPixel) ?? 3
         toPin = try container.decodeIfPresent(Int.self, forKey: .toPin)
+        i2c = try container.decodeIfPresent(Int.self, forKey: .i2c)
+        scl = try container.decodeIfPresent(Int.self, forKey: .scl)
+        sda = try container.decodeIfPresent(Int.self, forKey: .sda)
+        address = try container.decodeIfPresent(Int.self, forKey: .address)
+        hectopascals = try container.decodeIfPresent(Double.self, forKey: .hectopascals)
+        humidity = try container.decodeIfPresent(Double.self, forKey: .humidity)
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, name, pin, active, presses, position, celsius, count
+        case kind, name, pin, active, presses, position, celsius, count, i2c, scl, sda, address, humidity
         case adcChannel = "adc_channel"
         case bytesPerPixel = "bpp"
         case toPin = "to_pin"
+        case hectopascals = "hpa"
     }
 }

@@ -19,6 +19,9 @@ public struct TraceEvent: Sendable, Equatable {
         case reset
         /// The colours a NeoPixel strip shows.
         case pixels
+        /// An I2C transfer: the controller is the signal, the text as
+        /// ``I2CBus/traceText(address:bytes:acknowledged:framing:restart:)`` writes it.
+        case i2c
     }
 
     /// What a signal changed to.

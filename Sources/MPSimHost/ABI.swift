@@ -9,7 +9,7 @@ import WasmKit
 /// The mirror of `Firmware/board_abi.h`: constants, and one table of the `board` imports.
 public enum ABI {
     /// The ABI version this host implements; the firmware exports its own as `mpsim_abi_version`.
-    public static let version: Int32 = 3
+    public static let version: Int32 = 4
 
     /// The WebAssembly module name of every import in ``imports``.
     public static let moduleName = "board"
@@ -87,6 +87,18 @@ public enum ABI {
         }
     }
 
+    /// The constants of the I2C imports (`BOARD_I2C_*`).
+    public enum I2C {
+        /// The id `i2c_open` takes for SoftI2C (`BOARD_I2C_SOFT`).
+        public static let soft: Int32 = -1
+        /// `i2c_transfer` reads rather than writes (`BOARD_I2C_READ`).
+        public static let read: UInt32 = 1
+        /// `i2c_transfer` ends with a stop condition (`BOARD_I2C_STOP`).
+        public static let stop: UInt32 = 2
+        /// `i2c_transfer` continues the open transaction (`BOARD_I2C_NOSTART`).
+        public static let noStart: UInt32 = 4
+    }
+
     /// The size of `board_flash_stat_t`: three little-endian `uint32_t` fields.
     public static let flashStatSize = 12
 
@@ -96,11 +108,13 @@ public enum ABI {
         case enoent = 2
         /// A pointer or length outside the firmware's memory.
         case efault = 14
+        /// No such device: nothing acknowledged an I2C address.
+        case enodev = 19
         /// An argument out of range, such as an unknown stream.
         case einval = 22
         /// The console input is closed and drained.
         case epipe = 32
-        /// A wait ended at its timeout.
+        /// A wait ended at its timeout, or something holds an I2C bus's clock line low.
         case etimedout = 110
     }
 
@@ -225,6 +239,22 @@ public enum ABI {
         },
         Import(name: "irq_take", parameters: [], results: [.i32]) { host, _, _ in
             .int32(host.irqTake())
+        },
+        Import(name: "i2c_bus_pins", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.i2cBusPins(id: Int32(bitPattern: args[0].i32)))
+        },
+        Import(name: "i2c_open", parameters: [.i32, .i32, .i32, .i32], results: [.i32]) { host, _, args in
+            .int32(
+                host.i2cOpen(
+                    id: Int32(bitPattern: args[0].i32), scl: args[1].i32, sda: args[2].i32,
+                    frequency: Int32(bitPattern: args[3].i32)))
+        },
+        Import(name: "i2c_transfer", parameters: [.i32, .i32, .i32, .i32, .i32], results: [.i32]) {
+            host, caller, args in
+            .int32(
+                withGuestBytes(caller, address: args[2].i32, count: args[3].i32) { buffer in
+                    host.i2cTransfer(handle: args[0].i32, address: args[1].i32, buffer: buffer, flags: args[4].i32)
+                })
         },
     ]
 

@@ -394,14 +394,60 @@ extension BoardHost {
         backend.takeInterrupt().map(ABI.encode) ?? -1
     }
 
+    // MARK: I2C
+
+    /// `i2c_bus_pins`: the default pins of a hardware I2C bus as `scl | sda << 16`, or a
+    /// negative errno.
+    func i2cBusPins(id: Int32) -> Int32 {
+        errno { () throws(BackendError) in
+            let pins = try backend.i2cBusPins(id: Int(id))
+            return Int32(pins.scl) | Int32(pins.sda) << 16
+        }
+    }
+
+    /// `i2c_open`: opens a hardware (`id` 0 or more) or SoftI2C (`BOARD_I2C_SOFT`) controller;
+    /// returns its handle or a negative errno.
+    func i2cOpen(id: Int32, scl: UInt32, sda: UInt32, frequency: Int32) -> Int32 {
+        guard id >= 0 || id == ABI.I2C.soft else {
+            return -ABI.Errno.enoent.rawValue
+        }
+        return errno { () throws(BackendError) in
+            Int32(
+                try backend.openI2C(
+                    id: id == ABI.I2C.soft ? nil : Int(id), scl: Int(scl), sda: Int(sda), frequency: Int(frequency)))
+        }
+    }
+
+    /// `i2c_transfer`: one transfer between `buffer` and the device at `address`; returns the
+    /// bytes acknowledged or read, or a negative errno.
+    func i2cTransfer(handle: UInt32, address: UInt32, buffer: UnsafeMutableRawBufferPointer, flags: UInt32) -> Int32 {
+        let framing = I2CBus.Framing(
+            reading: flags & ABI.I2C.read != 0, continuing: flags & ABI.I2C.noStart != 0,
+            stop: flags & ABI.I2C.stop != 0)
+        var bytes = framing.reading ? [UInt8](repeating: 0, count: buffer.count) : Array(UnsafeRawBufferPointer(buffer))
+        let result = errno { () throws(BackendError) in
+            Int32(
+                try backend.transferI2C(
+                    Int(handle), address: Int(address), bytes: &bytes, framing: framing, at: clockNanoseconds()))
+        }
+        if framing.reading, result >= 0 {
+            buffer.copyBytes(from: bytes)
+        }
+        return result
+    }
+
     /// Runs `body`, turning a ``BackendError`` into the negative errno the ABI returns.
     private func errno(_ body: () throws(BackendError) -> Int32) -> Int32 {
         do {
             return try body()
         } catch {
             switch error {
-            case .noSuchPin, .noADC: return -ABI.Errno.enoent.rawValue
-            case .unsupportedMode, .noPWM, .noSuchTimer, .invalidPeriod: return -ABI.Errno.einval.rawValue
+            case .noSuchPin, .noADC, .noSuchI2CBus: return -ABI.Errno.enoent.rawValue
+            case .unsupportedMode, .noPWM, .noSuchTimer, .invalidPeriod, .notAnI2CPin, .invalidI2CFrequency,
+                .noSuchI2CHandle, .invalidI2CAddress, .i2cNoTransaction:
+                return -ABI.Errno.einval.rawValue
+            case .i2cAddressNotAcknowledged: return -ABI.Errno.enodev.rawValue
+            case .i2cClockHeldLow: return -ABI.Errno.etimedout.rawValue
             }
         }
     }

@@ -128,7 +128,7 @@ final class TemporaryFolder {
         (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
         (
             #""kind": "led""#, #""kind": "servo""#,
-            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire')"
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280')"
         ),
         (
             #""name": "LED","#, #""active": "up","#,
@@ -186,6 +186,66 @@ final class TemporaryFolder {
         let folder = try TemporaryFolder()
         let path = try folder.write("x.json", Self.valid.replacing(original, with: replacement, maxReplacements: 1))
         #expect(Self.error(loading: path)?.description == message.replacing("FILE", with: path))
+    }
+
+    @Test func aBME280OnABusOrOnItsOwnPinsLoads() throws {
+        let folder = try TemporaryFolder()
+        let board = try BoardDefinition.load(path: folder.write("x.json", Self.valid))
+        let path = try folder.write(
+            "parts.json",
+            """
+            {"parts": [{"kind": "bme280", "i2c": 0},
+                       {"kind": "bme280", "scl": 1, "sda": 0, "address": 119, "hpa": 990.5}]}
+            """)
+        let parts = try PartsFile.load(path: path, for: board)
+        #expect(parts[0] == PartDefinition(kind: .bme280, i2c: 0))
+        #expect(parts[1] == PartDefinition(kind: .bme280, scl: 1, sda: 0, address: 119, hectopascals: 990.5))
+    }
+
+    @Test(arguments: [
+        (
+            #"{"kind": "bme280", "i2c": 3}"#,
+            "FILE: parts[0].i2c: '3' is not an I2C bus of this board (expected one of '0')"
+        ),
+        (
+            #"{"kind": "bme280", "i2c": 0, "scl": 1}"#,
+            "FILE: parts[0].scl: not allowed (the part is on bus 'i2c' 0, which sets its pins)"
+        ),
+        (#"{"kind": "bme280"}"#, "FILE: parts[0].i2c: required but missing"),
+        (#"{"kind": "bme280", "scl": 1}"#, "FILE: parts[0].sda: required but missing"),
+        (
+            #"{"kind": "bme280", "scl": 9, "sda": 0}"#,
+            "FILE: parts[0].scl: '9' is not a pin of this board (expected a number from 'pins')"
+        ),
+        (#"{"kind": "bme280", "scl": 1, "sda": 1}"#, "FILE: parts[0].sda: not allowed (it is the same pin as 'scl')"),
+        (
+            #"{"kind": "bme280", "i2c": 0, "address": 80}"#,
+            "FILE: parts[0].address: '80' is not a BME280 address (expected 118 (0x76) or 119 (0x77))"
+        ),
+        (
+            #"{"kind": "bme280", "i2c": 0}, {"kind": "bme280", "scl": 0, "sda": 1}"#,
+            "FILE: parts[1].address: '118' is already the address of parts[0] on the same bus"
+        ),
+        (
+            #"{"kind": "bme280", "i2c": 0, "celsius": 90}"#,
+            "FILE: parts[0].celsius: '90.0' is outside what the sensor measures (expected -40 to 85 degrees Celsius)"
+        ),
+        (
+            #"{"kind": "bme280", "i2c": 0, "humidity": -1}"#,
+            "FILE: parts[0].humidity: '-1.0' is outside what the sensor measures (expected 0 to 100 percent)"
+        ),
+        (#"{"kind": "bme280", "i2c": "0"}"#, "FILE: parts[0].i2c: expected an integer"),
+    ])
+    func aBME280MistakeIsNamedExactly(parts: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        let board = try BoardDefinition.load(path: folder.write("x.json", Self.valid))
+        let path = try folder.write("parts.json", #"{"parts": ["# + parts + "]}")
+        #expect(throws: (any Error).self) { try PartsFile.load(path: path, for: board) }
+        do {
+            _ = try PartsFile.load(path: path, for: board)
+        } catch {
+            #expect(error.description == message.replacing("FILE", with: path))
+        }
     }
 
     @Test func invalidJSONNamesTheLine() throws {

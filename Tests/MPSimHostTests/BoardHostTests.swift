@@ -189,4 +189,22 @@ import WasmKit
         #expect(fields == [4096, 256, 253])
         #expect(try board.call("flash_stat", .i32(65536 - 8)) == -14)
     }
+
+    @Test func i2cImportsOpenABusAndReportMissingDevicesAsErrnos() throws {
+        let board = try Board()
+        #expect(try board.call("i2c_bus_pins", .i32(0)) == 5 | 4 << 16)
+        #expect(try board.call("i2c_bus_pins", .i32(2)) == -2)
+        #expect(try board.call("i2c_open", .i32(0), .i32(25), .i32(4), .i32(400_000)) == -22)
+        #expect(try board.call("i2c_open", .i32(UInt32(bitPattern: -2)), .i32(5), .i32(4), .i32(400_000)) == -2)
+        let handle = try #require(try board.call("i2c_open", .i32(0), .i32(5), .i32(4), .i32(400_000)))
+        #expect(handle >= 0)
+        let soft = try board.call("i2c_open", .i32(UInt32(bitPattern: ABI.I2C.soft)), .i32(5), .i32(4), .i32(100_000))
+        #expect(soft != handle)
+        // The test Pico has nothing wired to its I2C pins.
+        let bus = Value.i32(UInt32(handle))
+        #expect(try board.call("i2c_transfer", bus, .i32(0x76), .i32(0), .i32(1), .i32(ABI.I2C.stop)) == -19)
+        #expect(try board.call("i2c_transfer", bus, .i32(0x80), .i32(0), .i32(0), .i32(0)) == -22)
+        #expect(try board.call("i2c_transfer", .i32(7), .i32(0x76), .i32(0), .i32(0), .i32(0)) == -22)
+        #expect(try board.call("i2c_transfer", bus, .i32(0x76), .i32(65535), .i32(2), .i32(ABI.I2C.read)) == -14)
+    }
 }

@@ -1,3 +1,8 @@
+# mpsim-args: --heap 262144
+# The generator case keeps ~80 bytes of heap per level until the 1 MB C stack runs out (about
+# 2300 levels, ~185 KB), so the default 192 KB heap left it a near tie with MemoryError that
+# stale pointers from the earlier cases could tip either way; a larger heap keeps it a
+# stack limit.
 # Unbounded recursion raises RuntimeError('maximum recursion depth exceeded') instead of
 # crashing the board, whatever path the recursion takes; the script carries on afterwards.
 depth = 0
