@@ -184,7 +184,9 @@ public final class EmulatedBoard: Backend {
     }
 
     /// The signals a trace of `definition`'s board declares: each pin's level, floating at
-    /// first, then the PWM frequency (Hz) and duty cycle (0 to 1) of each pin that can do PWM.
+    /// first, then the PWM frequency (Hz) and duty cycle (0 to 1) of each pin that can do PWM,
+    /// then each hardware I2C bus's transfers as text (SoftI2C buses, made by the script on
+    /// any pins, appear in the event log only).
     public static func traceSignals(for definition: BoardDefinition) -> [TraceSignal] {
         let levels = definition.pins.map { TraceSignal(name: $0.primaryName, width: .bit, initial: .level(.floating)) }
         let pwm = definition.pins.filter { $0.capabilities.contains(.pwm) }.flatMap { pin in
@@ -193,7 +195,8 @@ public final class EmulatedBoard: Backend {
                 TraceSignal(name: pwmDutySignal(pin.primaryName), width: .real, initial: .number(0)),
             ]
         }
-        return levels + pwm
+        let buses = definition.buses.i2c.map { TraceSignal(name: "I2C\($0.id)", width: .text, initial: .text("idle")) }
+        return levels + pwm + buses
     }
 
     private static func pwmFrequencySignal(_ pin: String) -> String { "\(pin) PWM freq" }

@@ -29,7 +29,12 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
             case .number(let number): shown = "\(number)"
             case .text(let text): shown = text
             }
-            let wanted = expected == .bit ? "a pin level" : "a number"
+            let wanted =
+                switch expected {
+                case .bit: "a pin level"
+                case .real: "a number"
+                case .text: "text"
+                }
             return "signal '\(signal)' takes \(wanted), not '\(shown)'"
         }
     }

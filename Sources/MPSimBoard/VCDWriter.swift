@@ -6,6 +6,9 @@ public struct TraceSignal: Sendable, Equatable {
         case bit
         /// A 64-bit real; takes ``TraceEvent/Value/number(_:)``.
         case real
+        /// A string, such as a decoded bus transfer (`$var string`, which GTKWave shows); takes
+        /// ``TraceEvent/Value/text(_:)``, with spaces written as `_`.
+        case text
     }
 
     /// The board's name for the signal, as events name it.
@@ -113,7 +116,8 @@ public final class VCDWriter: TraceSink {
         guard Self.fits(event.value, slots[index].width) else {
             throw .mismatchedValue(signal: event.signal, value: event.value, expected: slots[index].width)
         }
-        guard slots[index].current != event.value else {
+        // A level or number that did not change is no event; a second, equal transfer is.
+        guard slots[index].current != event.value || slots[index].width == .text else {
             return
         }
         slots[index].current = event.value
@@ -145,6 +149,7 @@ public final class VCDWriter: TraceSink {
             switch slot.width {
             case .bit: file.append("$var wire 1 \(code) \(slot.name) $end\n")
             case .real: file.append("$var real 64 \(code) \(slot.name) $end\n")
+            case .text: file.append("$var string 1 \(code) \(slot.name) $end\n")
             }
         }
         file.append("$upscope $end\n$enddefinitions $end\n#0\n$dumpvars\n")
@@ -165,7 +170,8 @@ public final class VCDWriter: TraceSink {
         file.append(UInt8(ascii: "\n"))
     }
 
-    /// Writes `1!`, `0!`, `z!` or `r0.5 !`; `fits` has already matched value and width.
+    /// Writes `1!`, `0!`, `z!`, `r0.5 !` or `sread_0x76 !`; `fits` has already matched value
+    /// and width.
     private func writeValue(of slot: Slot) {
         switch slot.current {
         case .level(.low): file.append(UInt8(ascii: "0"))
@@ -175,14 +181,17 @@ public final class VCDWriter: TraceSink {
             file.append(UInt8(ascii: "r"))
             file.append(number: number)
             file.append(UInt8(ascii: " "))
-        case .text: preconditionFailure("text value in a VCD")
+        case .text(let text):
+            file.append(UInt8(ascii: "s"))
+            file.append(Self.reference(text))
+            file.append(UInt8(ascii: " "))
         }
         file.append(slot.code)
     }
 
     private static func fits(_ value: TraceEvent.Value, _ width: TraceSignal.Width) -> Bool {
         switch (value, width) {
-        case (.level, .bit), (.number, .real): return true
+        case (.level, .bit), (.number, .real), (.text, .text): return true
         default: return false
         }
     }

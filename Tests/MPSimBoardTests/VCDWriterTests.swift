@@ -131,6 +131,7 @@ import Testing
         // 100 pins, so identifier codes run past '~' into two characters.
         let pins = (0..<100).map { TraceSignal(name: "GP\($0)", width: .bit, initial: .level(.low)) }
         let duty = TraceSignal(name: "PWM GP15 duty", width: .real, initial: .number(0))
+        let bus = TraceSignal(name: "I2C0", width: .text, initial: .text("idle"))
         var events: [TraceEvent] = []
         for pin in [0, 2, 3, 94, 99] {
             events.append(TraceEvent(nanoseconds: 1_000, kind: .pin, signal: "GP\(pin)", value: .level(.high)))
@@ -138,9 +139,13 @@ import Testing
         }
         events.append(TraceEvent(nanoseconds: 1_500, kind: .pwm, signal: duty.name, value: .number(0.25)))
         events.append(TraceEvent(nanoseconds: 500_000_000, kind: .pwm, signal: duty.name, value: .number(12.5)))
+        // Two equal transfers are two events.
+        for time: Int64 in [3_000, 4_000] {
+            events.append(TraceEvent(nanoseconds: time, kind: .i2c, signal: bus.name, value: .text("0x76 write d0")))
+        }
         events.sort { $0.nanoseconds < $1.nanoseconds }
         let path = Self.temporaryPath()
-        _ = try Self.write(events, signals: pins + [duty], finishAt: 600_000_000, path: path)
+        _ = try Self.write(events, signals: pins + [duty, bus], finishAt: 600_000_000, path: path)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -158,6 +163,7 @@ import Testing
             expected.append("GP\(pin) wire 1: 0=0\(edges)")
         }
         expected.append("PWM_GP15_duty real 64: 0=0.0 1500=0.25 500000000=12.5")
+        expected.append("I2C0 string 1: 0=idle 3000=0x76_write_d0 4000=0x76_write_d0")
         expected.append("end 600000000")
         #expect(String(decoding: data, as: UTF8.self) == expected.joined(separator: "\n") + "\n")
     }

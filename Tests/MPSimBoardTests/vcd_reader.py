@@ -3,8 +3,8 @@
 Usage: vcd_reader.py FILE
 
 Prints the scope and timescale, then one line per declared signal in declaration order:
-``NAME TYPE SIZE: TIME=VALUE TIME=VALUE ...`` (reals as Python floats), then ``end TIME``
-for the last timestamp. VCDWriterTests compares this text with what it expects.
+``NAME TYPE SIZE: TIME=VALUE TIME=VALUE ...`` (reals as Python floats, strings as written),
+then ``end TIME`` for the last timestamp. VCDWriterTests compares this text with what it expects.
 """
 
 import sys
@@ -38,6 +38,9 @@ def main(path):
             elif token.kind is TokenKind.CHANGE_REAL:
                 change = token.real_change
                 changes[names[change.id_code]].append(f"{time}={change.value!r}")
+            elif token.kind is TokenKind.CHANGE_STRING:
+                change = token.string_change
+                changes[names[change.id_code]].append(f"{time}={change.value}")
     print(f"scope {' / '.join(scopes)}")
     print(f"timescale {timescale}")
     for declaration in order:
