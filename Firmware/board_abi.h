@@ -20,7 +20,7 @@
 
 // Bumped on every incompatible change; the host refuses a firmware with another version.
 // The firmware exports it as `mpsim_abi_version() -> i32`.
-#define MPSIM_ABI_VERSION (4)
+#define MPSIM_ABI_VERSION (5)
 
 // Bits of the event set returned by board_tick and board_wait.
 #define BOARD_EVENT_INTERRUPT (1 << 0) // the console received the interrupt character
@@ -212,5 +212,32 @@ BOARD_IMPORT(i2c_open) int32_t board_i2c_open(int32_t id, uint32_t scl, uint32_t
 // address above 127, or BOARD_I2C_NOSTART with no transaction open at addr, -MP_EFAULT for a
 // buffer outside memory. Each port's machine_i2c.c maps these onto what that port raises.
 BOARD_IMPORT(i2c_transfer) int32_t board_i2c_transfer(uint32_t handle, uint32_t addr, void *buf, uint32_t len, uint32_t flags);
+
+// SPI. A bus is a set of pins (SCK, MOSI, MISO); the devices wired to those pins take part in
+// its transfers, whether a hardware controller or SoftSPI drives it. A device listens while its
+// chip-select pin, an ordinary pin that the script drives, is low.
+// The id that board_spi_open takes for SoftSPI, which may use any pins (SCK and MOSI outputs).
+#define BOARD_SPI_SOFT (-1)
+// Format flags of board_spi_open.
+#define BOARD_SPI_POLARITY (1)  // the clock idles high (CPOL 1)
+#define BOARD_SPI_PHASE (2)     // data is sampled on the clock's second edge (CPHA 1)
+#define BOARD_SPI_LSB_FIRST (4) // each byte goes least significant bit first
+// Returns the default pins of hardware SPI bus id as sck | mosi << 8 | miso << 16, or
+// -MP_ENOENT when the board has no such bus.
+BOARD_IMPORT(spi_bus_pins) int32_t board_spi_bus_pins(int32_t id);
+// Opens a controller on pins sck, mosi and miso at baudrate_hz (the rate the port's clock
+// divider really gives) with the BOARD_SPI_* flags: hardware bus id, or BOARD_SPI_SOFT. Returns a
+// handle (0 or more) for board_spi_transfer; opening the same id and pins again returns the same
+// handle with the new settings. Returns -MP_ENOENT for a bus id or pin the board lacks, or
+// -MP_EINVAL for a pin without the spi capability (hardware) or an input-only SCK or MOSI
+// (SoftSPI), or a baud rate that is not positive.
+BOARD_IMPORT(spi_open) int32_t board_spi_open(int32_t id, uint32_t sck, uint32_t mosi, uint32_t miso, int32_t baudrate_hz, uint32_t flags);
+// One full-duplex transfer on the bus of handle: sends the len bytes at write_buf and stores the
+// len bytes read meanwhile at read_buf (which may equal write_buf; 0 discards them). The clock
+// advances by the transfer's length, 8 * len bits at the baud rate. With no device selected,
+// MISO reads all ones while its pin reads high and all zeros otherwise, or the bytes sent when
+// a wire joins MISO to MOSI. Returns 0, -MP_EINVAL for a bad handle, or -MP_EFAULT for a buffer
+// outside memory.
+BOARD_IMPORT(spi_transfer) int32_t board_spi_transfer(uint32_t handle, const void *write_buf, void *read_buf, uint32_t len);
 
 #endif // MICROPY_INCLUDED_MPSIM_BOARD_ABI_H

@@ -140,6 +140,10 @@ static mp_obj_t machine_getattr(mp_obj_t attr) {
             return MP_OBJ_FROM_PTR(machine_pin_type());
         case MP_QSTR_PWM:
             return MP_OBJ_FROM_PTR(esp32 ? &machine_pwm_esp32_type : &machine_pwm_rp2_type);
+        case MP_QSTR_SPI:
+            return MP_OBJ_FROM_PTR(esp32 ? &machine_spi_esp32_type : &machine_spi_rp2_type);
+        case MP_QSTR_SoftSPI:
+            return MP_OBJ_FROM_PTR(esp32 ? &machine_soft_spi_esp32_type : &machine_soft_spi_rp2_type);
         case MP_QSTR_PWRON_RESET:
             return MP_OBJ_NEW_SMALL_INT(esp32 ? ESP32_PWRON_RESET : RP2_PWRON_RESET);
         case MP_QSTR_WDT_RESET:

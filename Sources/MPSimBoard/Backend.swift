@@ -83,6 +83,23 @@ public protocol Backend: AnyObject {
     func transferI2C(_ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64)
         throws(BackendError) -> Int
 
+    /// The default pins of hardware SPI bus `id`, from the board file.
+    func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int)
+
+    /// Opens an SPI controller on pins `sck`, `mosi` and `miso` at `baudrate` hertz: hardware
+    /// bus `id`, or SoftSPI when `id` is `nil`. Opening the same controller on the same pins
+    /// again returns the same handle, with the new settings.
+    ///
+    /// - Returns: The handle that ``transferSPI(_:bytes:at:)`` takes.
+    func openSPI(id: Int?, sck: Int, mosi: Int, miso: Int, baudrate: Int, format: SPIBus.Format)
+        throws(BackendError) -> Int
+
+    /// Runs one full-duplex transfer on the bus of controller `handle` from board time
+    /// `nanoseconds`: sends `bytes` to the selected devices and replaces them with what was read.
+    ///
+    /// - Returns: How long the transfer takes at the controller's baud rate, in nanoseconds.
+    func transferSPI(_ handle: Int, bytes: inout [UInt8], at nanoseconds: Int64) throws(BackendError) -> Int64
+
     /// Ends the run at board time `nanoseconds`, closing any trace.
     ///
     /// - Throws: The first ``TraceError`` met while tracing the run.

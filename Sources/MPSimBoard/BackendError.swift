@@ -28,6 +28,14 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
     case i2cNoTransaction(bus: String, address: Int)
     /// Something holds the bus's clock line low, so the controller times out.
     case i2cClockHeldLow(bus: String, pin: String)
+    /// The board has no hardware SPI bus with that id.
+    case noSuchSPIBus(id: Int, board: String)
+    /// The pin cannot be that line of an SPI bus: hardware SPI needs the `spi` capability.
+    case notAnSPIPin(pin: String, line: String)
+    /// A baud rate that is not positive.
+    case invalidSPIBaudrate(hertz: Int)
+    /// No SPI controller was opened with that handle.
+    case noSuchSPIHandle(handle: Int)
 
     /// A one-line, lowercase description.
     public var description: String {
@@ -62,6 +70,14 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
             return "no transaction open at address '0x\(I2CBus.hex(address))' on I2C bus '\(bus)'"
         case .i2cClockHeldLow(let bus, let pin):
             return "clock pin '\(pin)' of I2C bus '\(bus)' is held low"
+        case .noSuchSPIBus(let id, let board):
+            return "no SPI bus '\(id)' on board '\(board)'"
+        case .notAnSPIPin(let pin, let line):
+            return "pin '\(pin)' cannot be SPI '\(line)' (expected a pin with the 'spi' capability)"
+        case .invalidSPIBaudrate(let hertz):
+            return "SPI baud rate '\(hertz)' Hz is not positive"
+        case .noSuchSPIHandle(let handle):
+            return "no SPI controller with handle '\(handle)'"
         }
     }
 }

@@ -84,4 +84,9 @@ public struct BoardBuses: Codable, Sendable, Equatable {
     public func i2c(id: Int) -> I2C? {
         i2c.first { $0.id == id }
     }
+
+    /// The SPI bus with `id`, if the board has one.
+    public func spi(id: Int) -> SPI? {
+        spi.first { $0.id == id }
+    }
 }

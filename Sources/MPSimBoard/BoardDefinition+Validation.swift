@@ -81,6 +81,8 @@ extension BoardDefinition {
     func validate(parts: [PartDefinition], path: String) throws(BoardFileError) {
         // The first part at each (scl, sda, address), for duplicate addresses.
         var fieldOfI2CAddress: [[Int]: String] = [:]
+        // The first SPI part selected by each pin.
+        var fieldOfChipSelect: [Int: String] = [:]
         for (index, part) in parts.enumerated() {
             let field = "parts[\(index)]"
             for (pressIndex, press) in part.presses.enumerated() {
@@ -162,7 +164,45 @@ extension BoardDefinition {
                         throw .unmeasurable(path: path, field: "\(field).\(key)", value: value, expected: expected)
                     }
                 }
+            case .mcp3008:
+                try validateMCP3008(part, field: field, path: path, fieldOfChipSelect: &fieldOfChipSelect)
             }
+        }
+    }
+
+    /// Checks an MCP3008: its bus, its chip select (its own, not a bus line), its reference and
+    /// its inputs (at most eight, each from 0 V to the reference).
+    private func validateMCP3008(
+        _ part: PartDefinition, field: String, path: String, fieldOfChipSelect: inout [Int: String]
+    ) throws(BoardFileError) {
+        let pins = try checkSPIPins(of: part, field: field, path: path)
+        guard let chipSelect = part.chipSelect else {
+            throw .missingField(path: path, field: "\(field).cs")
+        }
+        try checkPinExists(chipSelect, field: "\(field).cs", path: path)
+        if [pins.sck, pins.mosi, pins.miso].contains(chipSelect) {
+            throw .notAllowed(path: path, field: "\(field).cs", reason: "pin '\(chipSelect)' is a line of the part's SPI bus")
+        }
+        if let first = fieldOfChipSelect[chipSelect] {
+            throw .notAllowed(
+                path: path, field: "\(field).cs", reason: "pin '\(chipSelect)' already selects \(first)")
+        }
+        fieldOfChipSelect[chipSelect] = field
+        let vref = part.vref ?? MCP3008.defaultVref
+        if !(vref > 0 && vref <= MCP3008.maximumVref) {
+            throw .unmeasurable(
+                path: path, field: "\(field).vref", value: vref, expected: "more than 0 and at most 5.5 volts")
+        }
+        let channels = part.channels ?? []
+        if channels.count > MCP3008.channelCount {
+            throw .outOfRange(
+                path: path, field: "\(field).channels", value: channels.count, noun: "a number of MCP3008 inputs",
+                expected: "at most 8")
+        }
+        for (index, volts) in channels.enumerated() where !(0...vref).contains(volts) {
+            throw .unmeasurable(
+                path: path, field: "\(field).channels[\(index)]", value: volts,
+                expected: "0 to the reference, \(vref) volts")
         }
     }
 
@@ -205,6 +245,50 @@ extension BoardDefinition {
             throw .notAllowed(path: path, field: "\(field).sda", reason: "it is the same pin as 'scl'")
         }
         return (scl, sda)
+    }
+
+    /// The pins an SPI part is wired to: its bus's default pins, or its own `sck`, `mosi` and
+    /// `miso`.
+    private func checkSPIPins(of part: PartDefinition, field: String, path: String) throws(BoardFileError)
+        -> (sck: Int, mosi: Int, miso: Int)
+    {
+        let own = [("sck", part.sck), ("mosi", part.mosi), ("miso", part.miso)]
+        if let id = part.spi {
+            for (key, pin) in own where pin != nil {
+                throw .notAllowed(
+                    path: path, field: "\(field).\(key)", reason: "the part is on bus 'spi' \(id), which sets its pins")
+            }
+            guard let bus = buses.spi(id: id) else {
+                throw .unknownSPIBus(path: path, field: "\(field).spi", id: id, available: buses.spi.map(\.id))
+            }
+            return (bus.sck, bus.mosi, bus.miso)
+        }
+        guard own.contains(where: { $0.1 != nil }) else {
+            throw .missingField(path: path, field: "\(field).spi")
+        }
+        var numbers: [Int] = []
+        for (key, pin) in own {
+            guard let pin else {
+                throw .missingField(path: path, field: "\(field).\(key)")
+            }
+            try checkPinExists(pin, field: "\(field).\(key)", path: path)
+            if let same = numbers.firstIndex(of: pin) {
+                throw .notAllowed(path: path, field: "\(field).\(key)", reason: "it is the same pin as '\(own[same].0)'")
+            }
+            numbers.append(pin)
+        }
+        return (numbers[0], numbers[1], numbers[2])
+    }
+
+    /// The pins an SPI part is wired to, once its file has been checked.
+    func spiPins(of part: PartDefinition) -> (sck: Int, mosi: Int, miso: Int)? {
+        if let id = part.spi {
+            return buses.spi(id: id).map { ($0.sck, $0.mosi, $0.miso) }
+        }
+        guard let sck = part.sck, let mosi = part.mosi, let miso = part.miso else {
+            return nil
+        }
+        return (sck, mosi, miso)
     }
 
     /// The pins an I2C part is wired to, once its file has been checked.

@@ -37,6 +37,8 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
     case duplicateI2CAddress(path: String, field: String, address: Int, firstField: String)
     /// A sensor is set to a value outside what it measures.
     case unmeasurable(path: String, field: String, value: Double, expected: String)
+    /// A part names an SPI bus id the board file does not declare; `available` lists those it does.
+    case unknownSPIBus(path: String, field: String, id: Int, available: [Int])
     /// No board file has this name; `available` lists those that exist.
     case unknownBoard(name: String, directory: String, available: [String])
 
@@ -82,6 +84,10 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
             return "\(path): \(field): '\(address)' is already the address of \(firstField) on the same bus"
         case .unmeasurable(let path, let field, let value, let expected):
             return "\(path): \(field): '\(value)' is outside what the sensor measures (expected \(expected))"
+        case .unknownSPIBus(let path, let field, let id, let available):
+            let ids = Self.quotedList(available.map(String.init))
+            let choices = available.isEmpty ? "the board has none" : "expected one of \(ids)"
+            return "\(path): \(field): '\(id)' is not an SPI bus of this board (\(choices))"
         case .unknownBoard(let name, let directory, let available):
             let choices =
                 available.isEmpty ? "the folder has no board files" : "available: \(Self.quotedList(available))"

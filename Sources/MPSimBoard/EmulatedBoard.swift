@@ -38,6 +38,10 @@ public final class EmulatedBoard: Backend {
     private var partChanges: [PartChange]
     private var interrupts: [Interrupt] = []
     private let i2c: I2CControllers
+    private let spi: SPIControllers
+    /// Parts that watch pins (an SPI device its chip select): told each change of a pin's
+    /// level, by pin number, at the instant it happens.
+    private var levelObservers: [Int: [(PinLevel, Int64) -> Void]] = [:]
     private let sinks: [any TraceSink]
     /// The first error of a sink; tracing stops there and ``finish(at:)`` reports it.
     private var traceError: TraceError?
@@ -67,6 +71,12 @@ public final class EmulatedBoard: Backend {
         strips = Dictionary(grouping: self.parts.compactMap(NeoPixelStrip.init), by: \.pin)
         partChanges = self.parts.flatMap(Self.changes).sorted { $0.nanoseconds > $1.nanoseconds }
         i2c = I2CControllers(definition: definition, parts: self.parts)
+        spi = SPIControllers(definition: definition, parts: self.parts)
+        for pin in spi.chipSelectPins {
+            levelObservers[pin, default: []].append { [spi] level, nanoseconds in
+                spi.chipSelectChanged(pin: pin, to: level, at: nanoseconds)
+            }
+        }
     }
 
     /// A button's presses: it drives its pin to its active level while held, and lets go.
@@ -257,6 +267,24 @@ public final class EmulatedBoard: Backend {
             level: { pins[$0]?.level }, record: record)
     }
 
+    public func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int) {
+        try spi.busPins(id: id)
+    }
+
+    public func openSPI(id: Int?, sck: Int, mosi: Int, miso: Int, baudrate: Int, format: SPIBus.Format)
+        throws(BackendError) -> Int
+    {
+        try spi.open(id: id, sck: sck, mosi: mosi, miso: miso, baudrate: baudrate, format: format)
+    }
+
+    /// With no device selected, MISO reads its pin's level, or what MOSI sends when a wire
+    /// joins the two (see ``SPIControllers``).
+    public func transferSPI(_ handle: Int, bytes: inout [UInt8], at nanoseconds: Int64) throws(BackendError) -> Int64 {
+        try spi.transfer(
+            handle, bytes: &bytes, at: nanoseconds, level: { pins[$0]?.level },
+            isWired: { wires[$0]?.contains($1) == true }, record: record)
+    }
+
     // Asked on every VM tick, so it allocates nothing.
     public var nextEventTime: Int64? {
         var next = partChanges.last?.nanoseconds
@@ -365,6 +393,9 @@ public final class EmulatedBoard: Backend {
             return
         }
         record(TraceEvent(nanoseconds: nanoseconds, kind: .pin, signal: pin.name, value: .level(pin.level)))
+        for observer in levelObservers[number] ?? [] {
+            observer(pin.level, nanoseconds)
+        }
         if wasHigh != isHigh {
             let edge: PinEdges = isHigh ? .rising : .falling
             if pin.watchedEdges.contains(edge) {

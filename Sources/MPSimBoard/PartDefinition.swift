@@ -1,5 +1,5 @@
 /// A part on the board or wired to it: an LED, a button, a potentiometer, a temperature sensor,
-/// a NeoPixel strip, a wire between two pins, a BME280 on an I2C bus.
+/// a NeoPixel strip, a wire between two pins, a BME280 on an I2C bus, an MCP3008 on an SPI bus.
 public struct PartDefinition: Codable, Sendable, Equatable {
     /// The kinds of on-board part a board file may name.
     public enum Kind: String, Codable, Sendable, CaseIterable {
@@ -23,6 +23,11 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         /// ``PartDefinition/celsius``, ``PartDefinition/hectopascals`` and
         /// ``PartDefinition/humidity``.
         case bme280
+        /// An MCP3008 analog-to-digital converter on an SPI bus (``PartDefinition/spi``, or
+        /// ``PartDefinition/sck``, ``PartDefinition/mosi`` and ``PartDefinition/miso``), selected
+        /// by ``PartDefinition/chipSelect``, reading ``PartDefinition/channels`` against
+        /// ``PartDefinition/vref``.
+        case mcp3008
 
         /// Decodes a part kind, rejecting unknown ones with the list of known ones.
         public init(from decoder: any Decoder) throws {
@@ -95,12 +100,38 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The relative humidity a BME280 measures, in percent; 50 when left out.
     public var humidity: Double?
 
+    // SPI parts.
+
+    /// The hardware SPI bus whose default pins (from the board file's `buses.spi`) an SPI part
+    /// is wired to; an SPI part names this or all of ``sck``, ``mosi`` and ``miso``.
+    public var spi: Int?
+
+    /// The clock pin an SPI part is wired to, when it does not name a bus.
+    public var sck: Int?
+
+    /// The controller-out pin an SPI part is wired to, when it does not name a bus.
+    public var mosi: Int?
+
+    /// The controller-in pin an SPI part is wired to, when it does not name a bus.
+    public var miso: Int?
+
+    /// The pin that selects an SPI part while it is low (JSON `cs`).
+    public var chipSelect: Int?
+
+    /// An MCP3008's reference voltage in volts; 3.3 when left out.
+    public var vref: Double?
+
+    /// The voltages on an MCP3008's inputs CH0, CH1, ..., in volts; inputs left out read 0 V.
+    public var channels: [Double]?
+
     /// Creates a part.
     public init(
         kind: Kind, name: String? = nil, pin: Int? = nil, adcChannel: Int? = nil, active: ActiveLevel = .high,
         presses: [ButtonPress] = [], position: Double? = nil, celsius: Double? = nil, count: Int? = nil,
         bytesPerPixel: Int = 3, toPin: Int? = nil, i2c: Int? = nil, scl: Int? = nil, sda: Int? = nil,
-        address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil
+        address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil, spi: Int? = nil,
+        sck: Int? = nil, mosi: Int? = nil, miso: Int? = nil, chipSelect: Int? = nil, vref: Double? = nil,
+        channels: [Double]? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -119,6 +150,13 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.address = address
         self.hectopascals = hectopascals
         self.humidity = humidity
+        self.spi = spi
+        self.sck = sck
+        self.mosi = mosi
+        self.miso = miso
+        self.chipSelect = chipSelect
+        self.vref = vref
+        self.channels = channels
     }
 
     /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high`,
@@ -142,6 +180,13 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         address = try container.decodeIfPresent(Int.self, forKey: .address)
         hectopascals = try container.decodeIfPresent(Double.self, forKey: .hectopascals)
         humidity = try container.decodeIfPresent(Double.self, forKey: .humidity)
+        spi = try container.decodeIfPresent(Int.self, forKey: .spi)
+        sck = try container.decodeIfPresent(Int.self, forKey: .sck)
+        mosi = try container.decodeIfPresent(Int.self, forKey: .mosi)
+        miso = try container.decodeIfPresent(Int.self, forKey: .miso)
+        chipSelect = try container.decodeIfPresent(Int.self, forKey: .chipSelect)
+        vref = try container.decodeIfPresent(Double.self, forKey: .vref)
+        channels = try container.decodeIfPresent([Double].self, forKey: .channels)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -150,5 +195,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         case bytesPerPixel = "bpp"
         case toPin = "to_pin"
         case hectopascals = "hpa"
+        case spi, sck, mosi, miso, vref, channels
+        case chipSelect = "cs"
     }
 }

@@ -22,6 +22,9 @@ public struct TraceEvent: Sendable, Equatable {
         /// An I2C transfer: the controller is the signal, the text as
         /// ``I2CBus/traceText(address:bytes:acknowledged:framing:restart:)`` writes it.
         case i2c
+        /// An SPI transfer: the controller is the signal, the text as
+        /// ``SPIBus/traceText(out:in:)`` writes it.
+        case spi
     }
 
     /// What a signal changed to.

@@ -9,7 +9,7 @@ import WasmKit
 /// The mirror of `Firmware/board_abi.h`: constants, and one table of the `board` imports.
 public enum ABI {
     /// The ABI version this host implements; the firmware exports its own as `mpsim_abi_version`.
-    public static let version: Int32 = 4
+    public static let version: Int32 = 5
 
     /// The WebAssembly module name of every import in ``imports``.
     public static let moduleName = "board"
@@ -97,6 +97,18 @@ public enum ABI {
         public static let stop: UInt32 = 2
         /// `i2c_transfer` continues the open transaction (`BOARD_I2C_NOSTART`).
         public static let noStart: UInt32 = 4
+    }
+
+    /// The constants of the SPI imports (`BOARD_SPI_*`).
+    public enum SPI {
+        /// The id `spi_open` takes for SoftSPI (`BOARD_SPI_SOFT`).
+        public static let soft: Int32 = -1
+        /// The clock idles high (`BOARD_SPI_POLARITY`).
+        public static let polarity: UInt32 = 1
+        /// Data is sampled on the clock's second edge (`BOARD_SPI_PHASE`).
+        public static let phase: UInt32 = 2
+        /// Each byte goes least significant bit first (`BOARD_SPI_LSB_FIRST`).
+        public static let lsbFirst: UInt32 = 4
     }
 
     /// The size of `board_flash_stat_t`: three little-endian `uint32_t` fields.
@@ -255,6 +267,37 @@ public enum ABI {
                 withGuestBytes(caller, address: args[2].i32, count: args[3].i32) { buffer in
                     host.i2cTransfer(handle: args[0].i32, address: args[1].i32, buffer: buffer, flags: args[4].i32)
                 })
+        },
+        Import(name: "spi_bus_pins", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.spiBusPins(id: Int32(bitPattern: args[0].i32)))
+        },
+        Import(name: "spi_open", parameters: [.i32, .i32, .i32, .i32, .i32, .i32], results: [.i32]) { host, _, args in
+            .int32(
+                host.spiOpen(
+                    id: Int32(bitPattern: args[0].i32), sck: args[1].i32, mosi: args[2].i32, miso: args[3].i32,
+                    baudrate: Int32(bitPattern: args[4].i32), flags: args[5].i32))
+        },
+        Import(name: "spi_transfer", parameters: [.i32, .i32, .i32, .i32], results: [.i32]) { host, caller, args in
+            let (readAddress, count) = (args[2].i32, args[3].i32)
+            var bytes: [UInt8] = []
+            var result = withGuestBytes(caller, address: args[1].i32, count: count) { buffer in
+                bytes = Array(UnsafeRawBufferPointer(buffer))
+                return 0
+            }
+            if result == 0, readAddress != 0 {
+                result = withGuestBytes(caller, address: readAddress, count: count) { _ in 0 }
+            }
+            guard result == 0 else {
+                return .int32(result)
+            }
+            result = host.spiTransfer(handle: args[0].i32, bytes: &bytes)
+            if result >= 0, readAddress != 0 {
+                _ = withGuestBytes(caller, address: readAddress, count: count) { buffer in
+                    buffer.copyBytes(from: bytes)
+                    return 0
+                }
+            }
+            return .int32(result)
         },
     ]
 

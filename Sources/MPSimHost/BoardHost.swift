@@ -436,15 +436,56 @@ extension BoardHost {
         return result
     }
 
+    // MARK: SPI
+
+    /// `spi_bus_pins`: the default pins of a hardware SPI bus as `sck | mosi << 8 | miso << 16`,
+    /// or a negative errno.
+    func spiBusPins(id: Int32) -> Int32 {
+        errno { () throws(BackendError) in
+            let pins = try backend.spiBusPins(id: Int(id))
+            return Int32(pins.sck) | Int32(pins.mosi) << 8 | Int32(pins.miso) << 16
+        }
+    }
+
+    /// `spi_open`: opens a hardware (`id` 0 or more) or SoftSPI (`BOARD_SPI_SOFT`) controller;
+    /// returns its handle or a negative errno.
+    func spiOpen(id: Int32, sck: UInt32, mosi: UInt32, miso: UInt32, baudrate: Int32, flags: UInt32) -> Int32 {
+        guard id >= 0 || id == ABI.SPI.soft else {
+            return -ABI.Errno.enoent.rawValue
+        }
+        let format = SPIBus.Format(
+            polarity: flags & ABI.SPI.polarity != 0 ? 1 : 0, phase: flags & ABI.SPI.phase != 0 ? 1 : 0,
+            lsbFirst: flags & ABI.SPI.lsbFirst != 0)
+        return errno { () throws(BackendError) in
+            Int32(
+                try backend.openSPI(
+                    id: id == ABI.SPI.soft ? nil : Int(id), sck: Int(sck), mosi: Int(mosi), miso: Int(miso),
+                    baudrate: Int(baudrate), format: format))
+        }
+    }
+
+    /// `spi_transfer`: sends `bytes` on the bus of `handle`, replaces them with what was read,
+    /// and moves the clock past the transfer; returns 0 or a negative errno.
+    func spiTransfer(handle: UInt32, bytes: inout [UInt8]) -> Int32 {
+        errno { () throws(BackendError) in
+            let duration = try backend.transferSPI(Int(handle), bytes: &bytes, at: clockNanoseconds())
+            if !configuration.realtime {
+                virtualNanoseconds += duration
+            }
+            return 0
+        }
+    }
+
     /// Runs `body`, turning a ``BackendError`` into the negative errno the ABI returns.
     private func errno(_ body: () throws(BackendError) -> Int32) -> Int32 {
         do {
             return try body()
         } catch {
             switch error {
-            case .noSuchPin, .noADC, .noSuchI2CBus: return -ABI.Errno.enoent.rawValue
+            case .noSuchPin, .noADC, .noSuchI2CBus, .noSuchSPIBus: return -ABI.Errno.enoent.rawValue
             case .unsupportedMode, .noPWM, .noSuchTimer, .invalidPeriod, .notAnI2CPin, .invalidI2CFrequency,
-                .noSuchI2CHandle, .invalidI2CAddress, .i2cNoTransaction:
+                .noSuchI2CHandle, .invalidI2CAddress, .i2cNoTransaction, .notAnSPIPin, .invalidSPIBaudrate,
+                .noSuchSPIHandle:
                 return -ABI.Errno.einval.rawValue
             case .i2cAddressNotAcknowledged: return -ABI.Errno.enodev.rawValue
             case .i2cClockHeldLow: return -ABI.Errno.etimedout.rawValue

@@ -128,7 +128,7 @@ final class TemporaryFolder {
         (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
         (
             #""kind": "led""#, #""kind": "servo""#,
-            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280')"
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mcp3008')"
         ),
         (
             #""name": "LED","#, #""active": "up","#,
@@ -243,6 +243,74 @@ final class TemporaryFolder {
         #expect(throws: (any Error).self) { try PartsFile.load(path: path, for: board) }
         do {
             _ = try PartsFile.load(path: path, for: board)
+        } catch {
+            #expect(error.description == message.replacing("FILE", with: path))
+        }
+    }
+
+    @Test func anMCP3008OnABusOrOnItsOwnPinsLoads() throws {
+        let folder = try TemporaryFolder()
+        let board = try Self.shipped("rp2-pico")
+        let path = try folder.write(
+            "parts.json",
+            """
+            {"parts": [{"kind": "mcp3008", "spi": 0, "cs": 17, "vref": 3.3, "channels": [0.0, 1.65, 3.3]},
+                       {"kind": "mcp3008", "sck": 2, "mosi": 3, "miso": 4, "cs": 5}]}
+            """)
+        let parts = try PartsFile.load(path: path, for: board)
+        #expect(parts[0] == PartDefinition(kind: .mcp3008, spi: 0, chipSelect: 17, vref: 3.3, channels: [0, 1.65, 3.3]))
+        #expect(parts[1] == PartDefinition(kind: .mcp3008, sck: 2, mosi: 3, miso: 4, chipSelect: 5))
+    }
+
+    @Test(arguments: [
+        (
+            #"{"kind": "mcp3008", "spi": 2, "cs": 17}"#,
+            "FILE: parts[0].spi: '2' is not an SPI bus of this board (expected one of '0', '1')"
+        ),
+        (
+            #"{"kind": "mcp3008", "spi": 0, "miso": 4, "cs": 17}"#,
+            "FILE: parts[0].miso: not allowed (the part is on bus 'spi' 0, which sets its pins)"
+        ),
+        (#"{"kind": "mcp3008", "cs": 17}"#, "FILE: parts[0].spi: required but missing"),
+        (#"{"kind": "mcp3008", "sck": 2, "miso": 4, "cs": 17}"#, "FILE: parts[0].mosi: required but missing"),
+        (
+            #"{"kind": "mcp3008", "sck": 2, "mosi": 3, "miso": 2, "cs": 17}"#,
+            "FILE: parts[0].miso: not allowed (it is the same pin as 'sck')"
+        ),
+        (#"{"kind": "mcp3008", "spi": 0}"#, "FILE: parts[0].cs: required but missing"),
+        (
+            #"{"kind": "mcp3008", "spi": 0, "cs": 40}"#,
+            "FILE: parts[0].cs: '40' is not a pin of this board (expected a number from 'pins')"
+        ),
+        (
+            #"{"kind": "mcp3008", "spi": 0, "cs": 16}"#,
+            "FILE: parts[0].cs: not allowed (pin '16' is a line of the part's SPI bus)"
+        ),
+        (
+            #"{"kind": "mcp3008", "spi": 0, "cs": 17}, {"kind": "mcp3008", "spi": 1, "cs": 17}"#,
+            "FILE: parts[1].cs: not allowed (pin '17' already selects parts[0])"
+        ),
+        (
+            #"{"kind": "mcp3008", "spi": 0, "cs": 17, "vref": 0}"#,
+            "FILE: parts[0].vref: '0.0' is outside what the sensor measures (expected more than 0 and at most 5.5 volts)"
+        ),
+        (
+            #"{"kind": "mcp3008", "spi": 0, "cs": 17, "channels": [0, 0, 0, 0, 0, 0, 0, 0, 0]}"#,
+            "FILE: parts[0].channels: '9' is not a number of MCP3008 inputs (expected at most 8)"
+        ),
+        (
+            #"{"kind": "mcp3008", "spi": 0, "cs": 17, "channels": [1.0, 3.4]}"#,
+            "FILE: parts[0].channels[1]: '3.4' is outside what the sensor measures (expected 0 to the reference, 3.3 volts)"
+        ),
+        (#"{"kind": "mcp3008", "spi": 0, "cs": 17, "channels": ["1"]}"#, "FILE: parts[0].channels[0]: expected a number"),
+    ])
+    func anMCP3008MistakeIsNamedExactly(parts: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        let board = try Self.shipped("rp2-pico")
+        let path = try folder.write("parts.json", #"{"parts": ["# + parts + "]}")
+        do {
+            _ = try PartsFile.load(path: path, for: board)
+            Issue.record("\(parts) loaded")
         } catch {
             #expect(error.description == message.replacing("FILE", with: path))
         }

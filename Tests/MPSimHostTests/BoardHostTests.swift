@@ -207,4 +207,26 @@ import WasmKit
         #expect(try board.call("i2c_transfer", .i32(7), .i32(0x76), .i32(0), .i32(0), .i32(0)) == -22)
         #expect(try board.call("i2c_transfer", bus, .i32(0x76), .i32(65535), .i32(2), .i32(ABI.I2C.read)) == -14)
     }
+
+    @Test func spiTransferReadsTheUndrivenLineAndTakesItsBitsTime() throws {
+        let board = try Board()
+        #expect(try board.call("spi_bus_pins", .i32(0)) == 18 | 19 << 8 | 16 << 16)
+        #expect(try board.call("spi_bus_pins", .i32(2)) == -2)
+        #expect(try board.call("spi_open", .i32(0), .i32(25), .i32(19), .i32(16), .i32(1_000_000), .i32(0)) == -22)
+        #expect(try board.call("spi_open", .i32(0), .i32(18), .i32(19), .i32(16), .i32(0), .i32(0)) == -22)
+        let handle = try #require(
+            try board.call("spi_open", .i32(0), .i32(18), .i32(19), .i32(16), .i32(1_000_000), .i32(0)))
+        let bus = Value.i32(UInt32(handle))
+        let before = try #require(try board.call("clock_ns"))
+        // "hello" goes out from address 0; nothing drives the floating MISO, which reads 0.
+        #expect(try board.call("spi_transfer", bus, .i32(0), .i32(8), .i32(5)) == 0)
+        #expect(try board.memory(at: 8, count: 5) == [0, 0, 0, 0, 0])
+        #expect(try board.call("clock_ns") == before + 5 * 8 * 1000)
+        // A write-only transfer passes 0 as the read buffer and leaves memory as it was.
+        #expect(try board.call("spi_transfer", bus, .i32(0), .i32(0), .i32(2)) == 0)
+        #expect(try board.memory(at: 0, count: 2) == Array("he".utf8))
+        #expect(try board.call("spi_transfer", bus, .i32(0), .i32(0), .i32(0)) == 0)
+        #expect(try board.call("spi_transfer", bus, .i32(0), .i32(65535), .i32(2)) == -14)
+        #expect(try board.call("spi_transfer", .i32(9), .i32(0), .i32(0), .i32(1)) == -22)
+    }
 }
