@@ -141,19 +141,9 @@ extension BoardDefinition {
                         path: path, field: "\(field).position", reason: "'\(position)' is outside 0 to 1")
                 }
             case .bme280:
-                let pins = try checkI2CPins(of: part, field: field, path: path)
-                let address = part.address ?? BME280.addresses[0]
-                if !BME280.addresses.contains(address) {
-                    throw .outOfRange(
-                        path: path, field: "\(field).address", value: address, noun: "a BME280 address",
-                        expected: "118 (0x76) or 119 (0x77)")
-                }
-                let key = [pins.scl, pins.sda, address]
-                if let first = fieldOfI2CAddress[key] {
-                    throw .duplicateI2CAddress(
-                        path: path, field: "\(field).address", address: address, firstField: first)
-                }
-                fieldOfI2CAddress[key] = field
+                try checkI2CAddress(
+                    of: part, allowed: BME280.addresses, noun: "a BME280 address", expected: "118 (0x76) or 119 (0x77)",
+                    field: field, path: path, fieldOfI2CAddress: &fieldOfI2CAddress)
                 let readings: [(String, Double?, ClosedRange<Double>, String)] = [
                     ("celsius", part.celsius, BME280.celsiusRange, "-40 to 85 degrees Celsius"),
                     ("hpa", part.hectopascals, BME280.hectopascalRange, "300 to 1100 hPa"),
@@ -163,6 +153,28 @@ extension BoardDefinition {
                     if let value, !range.contains(value) {
                         throw .unmeasurable(path: path, field: "\(field).\(key)", value: value, expected: expected)
                     }
+                }
+            case .mpu6050:
+                try checkI2CAddress(
+                    of: part, allowed: MPU6050.addresses, noun: "an MPU-6050 address", expected: "104 (0x68) or 105 (0x69)",
+                    field: field, path: path, fieldOfI2CAddress: &fieldOfI2CAddress)
+                let axes: [(String, [Double]?, ClosedRange<Double>, String)] = [
+                    ("accel_g", part.acceleration, MPU6050.accelerationRange, "-16 to 16 g"),
+                    ("gyro_dps", part.rotation, MPU6050.rotationRange, "-2000 to 2000 degrees per second"),
+                ]
+                for (key, values, range, expected) in axes {
+                    guard let values else {
+                        continue
+                    }
+                    if values.count != 3 {
+                        throw .notAllowed(path: path, field: "\(field).\(key)", reason: "expected 3 values, for x, y and z")
+                    }
+                    for (index, value) in values.enumerated() where !range.contains(value) {
+                        throw .unmeasurable(path: path, field: "\(field).\(key)[\(index)]", value: value, expected: expected)
+                    }
+                }
+                if let celsius = part.celsius, !(-40...85).contains(celsius) {
+                    throw .unmeasurable(path: path, field: "\(field).celsius", value: celsius, expected: "-40 to 85 degrees Celsius")
                 }
             case .mcp3008:
                 try validateMCP3008(part, field: field, path: path, fieldOfChipSelect: &fieldOfChipSelect)
@@ -214,6 +226,24 @@ extension BoardDefinition {
         }
         try checkPinExists(number, field: "\(field).pin", path: path)
         return number
+    }
+
+    /// Checks an I2C part's pins and address (the first of `allowed` when left out), which no
+    /// other part on the same pins may have.
+    private func checkI2CAddress(
+        of part: PartDefinition, allowed: [Int], noun: String, expected: String, field: String, path: String,
+        fieldOfI2CAddress: inout [[Int]: String]
+    ) throws(BoardFileError) {
+        let pins = try checkI2CPins(of: part, field: field, path: path)
+        let address = part.address ?? allowed[0]
+        if !allowed.contains(address) {
+            throw .outOfRange(path: path, field: "\(field).address", value: address, noun: noun, expected: expected)
+        }
+        let key = [pins.scl, pins.sda, address]
+        if let first = fieldOfI2CAddress[key] {
+            throw .duplicateI2CAddress(path: path, field: "\(field).address", address: address, firstField: first)
+        }
+        fieldOfI2CAddress[key] = field
     }
 
     /// The pins an I2C part is wired to: its bus's default pins, or its own `scl` and `sda`.

@@ -26,14 +26,27 @@ final class I2CControllers {
     ///   - parts: Every part on or wired to the board; those not on I2C are ignored.
     init(definition: BoardDefinition, parts: [PartDefinition]) {
         self.definition = definition
-        for part in parts where part.kind == .bme280 {
-            guard let pins = definition.i2cPins(of: part) else {
+        for part in parts {
+            guard let pins = definition.i2cPins(of: part), let device = Self.device(part) else {
                 continue
             }
-            let device = BME280(
+            bus(scl: pins.scl, sda: pins.sda).attach(device)
+        }
+    }
+
+    /// The I2C device `part` describes, if it is one.
+    private static func device(_ part: PartDefinition) -> (any I2CDevice)? {
+        switch part.kind {
+        case .bme280:
+            return BME280(
                 address: part.address ?? BME280.addresses[0], celsius: part.celsius ?? 25,
                 hectopascals: part.hectopascals ?? 1013.25, humidity: part.humidity ?? 50)
-            bus(scl: pins.scl, sda: pins.sda).attach(device)
+        case .mpu6050:
+            return MPU6050(
+                address: part.address ?? MPU6050.addresses[0], acceleration: part.acceleration ?? [0, 0, 1],
+                rotation: part.rotation ?? [0, 0, 0], celsius: part.celsius ?? 25)
+        default:
+            return nil
         }
     }
 

@@ -23,6 +23,10 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         /// ``PartDefinition/celsius``, ``PartDefinition/hectopascals`` and
         /// ``PartDefinition/humidity``.
         case bme280
+        /// An MPU-6050 accelerometer and gyroscope at ``PartDefinition/address`` on an I2C bus,
+        /// measuring ``PartDefinition/acceleration``, ``PartDefinition/rotation`` and
+        /// ``PartDefinition/celsius``.
+        case mpu6050
         /// An MCP3008 analog-to-digital converter on an SPI bus (``PartDefinition/spi``, or
         /// ``PartDefinition/sck``, ``PartDefinition/mosi`` and ``PartDefinition/miso``), selected
         /// by ``PartDefinition/chipSelect``, reading ``PartDefinition/channels`` against
@@ -100,6 +104,14 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The relative humidity a BME280 measures, in percent; 50 when left out.
     public var humidity: Double?
 
+    /// The acceleration an MPU-6050 measures along x, y and z, in g (JSON `accel_g`); lying
+    /// flat, `[0, 0, 1]`, when left out.
+    public var acceleration: [Double]?
+
+    /// The rotation an MPU-6050 measures about x, y and z, in degrees per second (JSON
+    /// `gyro_dps`); none when left out.
+    public var rotation: [Double]?
+
     // SPI parts.
 
     /// The hardware SPI bus whose default pins (from the board file's `buses.spi`) an SPI part
@@ -129,7 +141,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         kind: Kind, name: String? = nil, pin: Int? = nil, adcChannel: Int? = nil, active: ActiveLevel = .high,
         presses: [ButtonPress] = [], position: Double? = nil, celsius: Double? = nil, count: Int? = nil,
         bytesPerPixel: Int = 3, toPin: Int? = nil, i2c: Int? = nil, scl: Int? = nil, sda: Int? = nil,
-        address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil, spi: Int? = nil,
+        address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil, acceleration: [Double]? = nil,
+        rotation: [Double]? = nil, spi: Int? = nil,
         sck: Int? = nil, mosi: Int? = nil, miso: Int? = nil, chipSelect: Int? = nil, vref: Double? = nil,
         channels: [Double]? = nil
     ) {
@@ -150,6 +163,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.address = address
         self.hectopascals = hectopascals
         self.humidity = humidity
+        self.acceleration = acceleration
+        self.rotation = rotation
         self.spi = spi
         self.sck = sck
         self.mosi = mosi
@@ -180,6 +195,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         address = try container.decodeIfPresent(Int.self, forKey: .address)
         hectopascals = try container.decodeIfPresent(Double.self, forKey: .hectopascals)
         humidity = try container.decodeIfPresent(Double.self, forKey: .humidity)
+        acceleration = try container.decodeIfPresent([Double].self, forKey: .acceleration)
+        rotation = try container.decodeIfPresent([Double].self, forKey: .rotation)
         spi = try container.decodeIfPresent(Int.self, forKey: .spi)
         sck = try container.decodeIfPresent(Int.self, forKey: .sck)
         mosi = try container.decodeIfPresent(Int.self, forKey: .mosi)
@@ -195,6 +212,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         case bytesPerPixel = "bpp"
         case toPin = "to_pin"
         case hectopascals = "hpa"
+        case acceleration = "accel_g"
+        case rotation = "gyro_dps"
         case spi, sck, mosi, miso, vref, channels
         case chipSelect = "cs"
     }

@@ -128,7 +128,7 @@ final class TemporaryFolder {
         (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
         (
             #""kind": "led""#, #""kind": "servo""#,
-            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mcp3008')"
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mpu6050', 'mcp3008')"
         ),
         (
             #""name": "LED","#, #""active": "up","#,
@@ -172,6 +172,18 @@ final class TemporaryFolder {
             "FILE: parts[0].bpp: '5' is not a number of bytes per LED (expected 3 (GRB) or 4 (GRBW))"
         ),
         (#""kind": "led", "name": "LED""#, #""kind": "wire""#, "FILE: parts[0].to_pin: required but missing"),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "mpu6050", "i2c": 0, "address": 1"#,
+            "FILE: parts[0].address: '1' is not an MPU-6050 address (expected 104 (0x68) or 105 (0x69))"
+        ),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "mpu6050", "i2c": 0, "accel_g": [0, 1]"#,
+            "FILE: parts[0].accel_g: not allowed (expected 3 values, for x, y and z)"
+        ),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "mpu6050", "i2c": 0, "gyro_dps": [0, 0, 3000]"#,
+            "FILE: parts[0].gyro_dps[2]: '3000.0' is outside what the sensor measures (expected -2000 to 2000 degrees per second)"
+        ),
         (
             #""kind": "led", "name": "LED""#, #""kind": "wire", "to_pin": 1"#,
             "FILE: parts[0].to_pin: not allowed (a wire needs two different pins)"
