@@ -195,8 +195,8 @@ public final class EmulatedBoard: Backend {
 
     /// The signals a trace of `definition`'s board declares: each pin's level, floating at
     /// first, then the PWM frequency (Hz) and duty cycle (0 to 1) of each pin that can do PWM,
-    /// then each hardware I2C bus's transfers as text (SoftI2C buses, made by the script on
-    /// any pins, appear in the event log only).
+    /// then each hardware I2C and SPI bus's transfers as text (software buses, made by the
+    /// script on any pins, appear in the event log only).
     public static func traceSignals(for definition: BoardDefinition) -> [TraceSignal] {
         let levels = definition.pins.map { TraceSignal(name: $0.primaryName, width: .bit, initial: .level(.floating)) }
         let pwm = definition.pins.filter { $0.capabilities.contains(.pwm) }.flatMap { pin in
@@ -205,7 +205,9 @@ public final class EmulatedBoard: Backend {
                 TraceSignal(name: pwmDutySignal(pin.primaryName), width: .real, initial: .number(0)),
             ]
         }
-        let buses = definition.buses.i2c.map { TraceSignal(name: "I2C\($0.id)", width: .text, initial: .text("idle")) }
+        let buses = (definition.buses.i2c.map { "I2C\($0.id)" } + definition.buses.spi.map { "SPI\($0.id)" }).map {
+            TraceSignal(name: $0, width: .text, initial: .text("idle"))
+        }
         return levels + pwm + buses
     }
 

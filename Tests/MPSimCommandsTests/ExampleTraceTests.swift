@@ -77,6 +77,26 @@ import Testing
         }
     }
 
+    @Test func busTransfersAppearAsTextSignals() throws {
+        let trace = NSTemporaryDirectory() + "mpsim-bus-\(UUID().uuidString).vcd"
+        defer { try? FileManager.default.removeItem(atPath: trace) }
+        let script = Self.root.appendingPathComponent("Tests/Scripts/machine_i2c_mpu6050.py").path
+        let parts = Self.root.appendingPathComponent("Tests/Scripts/machine_i2c_mpu6050.json").path
+        let command = try Run.parse([script, "--parts", parts, "--trace", trace])
+        let console = MemoryConsole()
+        console.input.close()
+        let machine = Machine(
+            firmware: try Firmware.load(path: command.options.deriveFirmwarePath()),
+            configuration: command.options.deriveConfiguration(mode: try command.deriveMode()),
+            console: console, backend: try command.options.deriveBoard())
+        #expect(try machine.run() == 0)
+        // The first transfer after the scan reads WHO_AM_I (0x75), which answers 0x68.
+        let transfers = try Self.changes(of: "I2C0", in: trace).map(\.value)
+        #expect(transfers.first == "idle")
+        #expect(transfers.contains("restart_0x68_read_68_stop"))
+        #expect(try Self.changes(of: "SPI0", in: trace).map(\.value) == ["idle"])
+    }
+
     @Test func twoRunsWriteIdenticalBytes() throws {
         let first = try Self.trace(example: "blink.py", printing: "blinked 0\n")
         let second = try Self.trace(example: "blink.py", printing: "blinked 0\n")
