@@ -81,6 +81,8 @@ extension BoardDefinition {
     func validate(parts: [PartDefinition], path: String) throws(BoardFileError) {
         // The first part at each (scl, sda, address), for duplicate addresses.
         var fieldOfI2CAddress: [[Int]: String] = [:]
+        // The first display with each name, since names name the screenshot files.
+        var fieldOfDisplayName: [String: String] = [:]
         for (index, part) in parts.enumerated() {
             let field = "parts[\(index)]"
             for (pressIndex, press) in part.presses.enumerated() {
@@ -139,19 +141,9 @@ extension BoardDefinition {
                         path: path, field: "\(field).position", reason: "'\(position)' is outside 0 to 1")
                 }
             case .bme280:
-                let pins = try checkI2CPins(of: part, field: field, path: path)
-                let address = part.address ?? BME280.addresses[0]
-                if !BME280.addresses.contains(address) {
-                    throw .outOfRange(
-                        path: path, field: "\(field).address", value: address, noun: "a BME280 address",
-                        expected: "118 (0x76) or 119 (0x77)")
-                }
-                let key = [pins.scl, pins.sda, address]
-                if let first = fieldOfI2CAddress[key] {
-                    throw .duplicateI2CAddress(
-                        path: path, field: "\(field).address", address: address, firstField: first)
-                }
-                fieldOfI2CAddress[key] = field
+                try checkI2CAddress(
+                    of: part, field: field, path: path, allowed: BME280.addresses, noun: "a BME280 address",
+                    expected: "118 (0x76) or 119 (0x77)", fieldOfI2CAddress: &fieldOfI2CAddress)
                 let readings: [(String, Double?, ClosedRange<Double>, String)] = [
                     ("celsius", part.celsius, BME280.celsiusRange, "-40 to 85 degrees Celsius"),
                     ("hpa", part.hectopascals, BME280.hectopascalRange, "300 to 1100 hPa"),
@@ -161,6 +153,30 @@ extension BoardDefinition {
                     if let value, !range.contains(value) {
                         throw .unmeasurable(path: path, field: "\(field).\(key)", value: value, expected: expected)
                     }
+                }
+            case .ssd1306:
+                try checkI2CAddress(
+                    of: part, field: field, path: path, allowed: SSD1306.addresses, noun: "an SSD1306 address",
+                    expected: "60 (0x3C) or 61 (0x3D)", fieldOfI2CAddress: &fieldOfI2CAddress)
+                let name = part.name ?? SSD1306.defaultName
+                if name.isEmpty || name.hasPrefix(".") || name.contains("/") || name.contains("\0") {
+                    throw .notAllowed(
+                        path: path, field: "\(field).name",
+                        reason: "'\(name)' cannot name a screenshot file; use letters, digits, '-' and '_'")
+                }
+                if let first = fieldOfDisplayName[name] {
+                    throw .notAllowed(
+                        path: path, field: "\(field).name",
+                        reason: "'\(name)' is already the name of \(first); give each display its own 'name'")
+                }
+                fieldOfDisplayName[name] = field
+            case .eeprom24LC256:
+                try checkI2CAddress(
+                    of: part, field: field, path: path, allowed: Array(EEPROM24LC256.addresses),
+                    noun: "a 24LC256 address", expected: "80 (0x50) to 87 (0x57)",
+                    fieldOfI2CAddress: &fieldOfI2CAddress)
+                if let file = part.file {
+                    try Self.checkEEPROMFile(file, field: "\(field).file", path: path)
                 }
             }
         }
@@ -205,6 +221,40 @@ extension BoardDefinition {
             throw .notAllowed(path: path, field: "\(field).sda", reason: "it is the same pin as 'scl'")
         }
         return (scl, sda)
+    }
+
+    /// Checks an I2C part's pins and `address` (its first allowed one when left out), and that
+    /// no part before it on the same pins has that address.
+    private func checkI2CAddress(
+        of part: PartDefinition, field: String, path: String, allowed: [Int], noun: String, expected: String,
+        fieldOfI2CAddress: inout [[Int]: String]
+    ) throws(BoardFileError) {
+        let pins = try checkI2CPins(of: part, field: field, path: path)
+        let address = part.address ?? allowed[0]
+        if !allowed.contains(address) {
+            throw .outOfRange(path: path, field: "\(field).address", value: address, noun: noun, expected: expected)
+        }
+        let key = [pins.scl, pins.sda, address]
+        if let first = fieldOfI2CAddress[key] {
+            throw .duplicateI2CAddress(path: path, field: "\(field).address", address: address, firstField: first)
+        }
+        fieldOfI2CAddress[key] = field
+    }
+
+    /// Checks that an EEPROM's file, if it exists already, is a file that fits the chip.
+    private static func checkEEPROMFile(_ file: String, field: String, path: String) throws(BoardFileError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            return
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
+            throw .notAllowed(path: path, field: field, reason: "'\(file)' is not a readable file")
+        }
+        if data.count > EEPROM24LC256.size {
+            throw .notAllowed(
+                path: path, field: field,
+                reason: "'\(file)' holds \(data.count) bytes, more than the \(EEPROM24LC256.size) of a 24LC256")
+        }
     }
 
     /// The pins an I2C part is wired to, once its file has been checked.
