@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func anUnwritableFileIsReported() {
-        let eeprom = EEPROM24LC256(address: 0x50, file: "/nonexistent-folder/eeprom.bin")
+        let eeprom = EEPROM24LC256(address: 0x50, contents: [], file: "/nonexistent-folder/eeprom.bin")
         let error = #expect(throws: BoardFileError.self) { try eeprom.save() }
         guard case .unwritable(let path, let reason) = error else {
             Issue.record("expected an unwritable file, got \(String(describing: error))")
