@@ -73,6 +73,7 @@ let package = Package(
                 "MPSimHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["png_pixels.py"],
             swiftSettings: strictSettings
         ),
     ],

@@ -83,6 +83,8 @@ extension BoardDefinition {
         var fieldOfI2CAddress: [[Int]: String] = [:]
         // The first SPI part selected by each pin.
         var fieldOfChipSelect: [Int: String] = [:]
+        // The first display with each name, since names name the screenshot files.
+        var fieldOfDisplayName: [String: String] = [:]
         for (index, part) in parts.enumerated() {
             let field = "parts[\(index)]"
             for (pressIndex, press) in part.presses.enumerated() {
@@ -142,8 +144,8 @@ extension BoardDefinition {
                 }
             case .bme280:
                 try checkI2CAddress(
-                    of: part, allowed: BME280.addresses, noun: "a BME280 address", expected: "118 (0x76) or 119 (0x77)",
-                    field: field, path: path, fieldOfI2CAddress: &fieldOfI2CAddress)
+                    of: part, field: field, path: path, allowed: BME280.addresses, noun: "a BME280 address",
+                    expected: "118 (0x76) or 119 (0x77)", fieldOfI2CAddress: &fieldOfI2CAddress)
                 let readings: [(String, Double?, ClosedRange<Double>, String)] = [
                     ("celsius", part.celsius, BME280.celsiusRange, "-40 to 85 degrees Celsius"),
                     ("hpa", part.hectopascals, BME280.hectopascalRange, "300 to 1100 hPa"),
@@ -156,8 +158,8 @@ extension BoardDefinition {
                 }
             case .mpu6050:
                 try checkI2CAddress(
-                    of: part, allowed: MPU6050.addresses, noun: "an MPU-6050 address", expected: "104 (0x68) or 105 (0x69)",
-                    field: field, path: path, fieldOfI2CAddress: &fieldOfI2CAddress)
+                    of: part, field: field, path: path, allowed: MPU6050.addresses, noun: "an MPU-6050 address",
+                    expected: "104 (0x68) or 105 (0x69)", fieldOfI2CAddress: &fieldOfI2CAddress)
                 let axes: [(String, [Double]?, ClosedRange<Double>, String)] = [
                     ("accel_g", part.acceleration, MPU6050.accelerationRange, "-16 to 16 g"),
                     ("gyro_dps", part.rotation, MPU6050.rotationRange, "-2000 to 2000 degrees per second"),
@@ -178,6 +180,30 @@ extension BoardDefinition {
                 }
             case .mcp3008:
                 try validateMCP3008(part, field: field, path: path, fieldOfChipSelect: &fieldOfChipSelect)
+            case .ssd1306:
+                try checkI2CAddress(
+                    of: part, field: field, path: path, allowed: SSD1306.addresses, noun: "an SSD1306 address",
+                    expected: "60 (0x3C) or 61 (0x3D)", fieldOfI2CAddress: &fieldOfI2CAddress)
+                let name = part.name ?? SSD1306.defaultName
+                if name.isEmpty || name.hasPrefix(".") || name.contains("/") || name.contains("\0") {
+                    throw .notAllowed(
+                        path: path, field: "\(field).name",
+                        reason: "'\(name)' cannot name a screenshot file; use letters, digits, '-' and '_'")
+                }
+                if let first = fieldOfDisplayName[name] {
+                    throw .notAllowed(
+                        path: path, field: "\(field).name",
+                        reason: "'\(name)' is already the name of \(first); give each display its own 'name'")
+                }
+                fieldOfDisplayName[name] = field
+            case .eeprom24LC256:
+                try checkI2CAddress(
+                    of: part, field: field, path: path, allowed: Array(EEPROM24LC256.addresses),
+                    noun: "a 24LC256 address", expected: "80 (0x50) to 87 (0x57)",
+                    fieldOfI2CAddress: &fieldOfI2CAddress)
+                if let file = part.file {
+                    try Self.checkEEPROMFile(file, field: "\(field).file", path: path)
+                }
             }
         }
     }
@@ -226,24 +252,6 @@ extension BoardDefinition {
         }
         try checkPinExists(number, field: "\(field).pin", path: path)
         return number
-    }
-
-    /// Checks an I2C part's pins and address (the first of `allowed` when left out), which no
-    /// other part on the same pins may have.
-    private func checkI2CAddress(
-        of part: PartDefinition, allowed: [Int], noun: String, expected: String, field: String, path: String,
-        fieldOfI2CAddress: inout [[Int]: String]
-    ) throws(BoardFileError) {
-        let pins = try checkI2CPins(of: part, field: field, path: path)
-        let address = part.address ?? allowed[0]
-        if !allowed.contains(address) {
-            throw .outOfRange(path: path, field: "\(field).address", value: address, noun: noun, expected: expected)
-        }
-        let key = [pins.scl, pins.sda, address]
-        if let first = fieldOfI2CAddress[key] {
-            throw .duplicateI2CAddress(path: path, field: "\(field).address", address: address, firstField: first)
-        }
-        fieldOfI2CAddress[key] = field
     }
 
     /// The pins an I2C part is wired to: its bus's default pins, or its own `scl` and `sda`.
@@ -319,6 +327,40 @@ extension BoardDefinition {
             return nil
         }
         return (sck, mosi, miso)
+    }
+
+    /// Checks an I2C part's pins and `address` (its first allowed one when left out), and that
+    /// no part before it on the same pins has that address.
+    private func checkI2CAddress(
+        of part: PartDefinition, field: String, path: String, allowed: [Int], noun: String, expected: String,
+        fieldOfI2CAddress: inout [[Int]: String]
+    ) throws(BoardFileError) {
+        let pins = try checkI2CPins(of: part, field: field, path: path)
+        let address = part.address ?? allowed[0]
+        if !allowed.contains(address) {
+            throw .outOfRange(path: path, field: "\(field).address", value: address, noun: noun, expected: expected)
+        }
+        let key = [pins.scl, pins.sda, address]
+        if let first = fieldOfI2CAddress[key] {
+            throw .duplicateI2CAddress(path: path, field: "\(field).address", address: address, firstField: first)
+        }
+        fieldOfI2CAddress[key] = field
+    }
+
+    /// Checks that an EEPROM's file, if it exists already, is a file that fits the chip.
+    private static func checkEEPROMFile(_ file: String, field: String, path: String) throws(BoardFileError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            return
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
+            throw .notAllowed(path: path, field: field, reason: "'\(file)' is not a readable file")
+        }
+        if data.count > EEPROM24LC256.size {
+            throw .notAllowed(
+                path: path, field: field,
+                reason: "'\(file)' holds \(data.count) bytes, more than the \(EEPROM24LC256.size) of a 24LC256")
+        }
     }
 
     /// The pins an I2C part is wired to, once its file has been checked.

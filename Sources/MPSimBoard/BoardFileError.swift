@@ -5,6 +5,8 @@
 public enum BoardFileError: Error, CustomStringConvertible, Equatable {
     /// The file or folder could not be read.
     case unreadable(path: String, reason: String)
+    /// A file a part keeps its contents in (an EEPROM's `file`) could not be written.
+    case unwritable(path: String, reason: String)
     /// The file is not JSON; `line` is known when the parser reports where it stopped.
     case invalidJSON(path: String, line: Int?, reason: String)
     /// A required field is absent.
@@ -47,6 +49,8 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
+        case .unwritable(let path, let reason):
+            return "\(path): cannot write: \(reason)"
         case .invalidJSON(let path, let line?, let reason):
             return "\(path): line \(line): not valid JSON (\(reason))"
         case .invalidJSON(let path, nil, let reason):

@@ -287,6 +287,28 @@ public final class EmulatedBoard: Backend {
             isWired: { wires[$0]?.contains($1) == true }, record: record)
     }
 
+    /// The board's display parts, in the parts' order, for screenshots.
+    public var displays: [any Display] { i2c.displays }
+
+    /// Writes the contents of each part that keeps them in a file (an EEPROM's `file`) to it,
+    /// as the run ends.
+    ///
+    /// - Throws: ``BoardFileError/unwritable(path:reason:)`` for the first file that cannot be
+    ///   written; the others are still written.
+    public func saveParts() throws(BoardFileError) {
+        var firstError: BoardFileError?
+        for eeprom in i2c.eeproms {
+            do {
+                try eeprom.save()
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        if let firstError {
+            throw firstError
+        }
+    }
+
     // Asked on every VM tick, so it allocates nothing.
     public var nextEventTime: Int64? {
         var next = partChanges.last?.nanoseconds

@@ -4,7 +4,8 @@
 /// reach the same devices. A transfer begins with a start condition and an address unless it
 /// continues the open transaction, and may end with a stop; until the stop the bus stays
 /// claimed, so the next addressed transfer is a repeated start. An address no device answers
-/// is not acknowledged, and the controller then releases the bus, as MicroPython's do.
+/// (or whose device is busy) is not acknowledged, and the controller then releases the bus, as
+/// MicroPython's do.
 public final class I2CBus {
     /// A transfer's direction and framing, as `board_i2c_transfer` takes it.
     public struct Framing: Sendable, Equatable {
@@ -70,8 +71,9 @@ public final class I2CBus {
     /// - Returns: The bytes acknowledged (a write stops at the first one that is not) or the
     ///   bytes read.
     /// - Throws: ``BackendError/i2cAddressNotAcknowledged(bus:address:)`` when no device has
-    ///   the address; ``BackendError/i2cNoTransaction(bus:address:)`` when `framing` continues
-    ///   a transaction that is not open at `address`.
+    ///   the address, or its device does not acknowledge it now;
+    ///   ``BackendError/i2cNoTransaction(bus:address:)`` when `framing` continues a transaction
+    ///   that is not open at `address`.
     public func transfer(address: Int, bytes: inout [UInt8], framing: Framing, at nanoseconds: Int64)
         throws(BackendError) -> Int
     {
@@ -81,7 +83,7 @@ public final class I2CBus {
                 throw .i2cNoTransaction(bus: name, address: address)
             }
         } else {
-            guard let device else {
+            guard let device, device.acknowledges(reading: framing.reading, at: nanoseconds) else {
                 // The controller sends a stop after the address is not acknowledged.
                 if open != nil {
                     endTransaction(at: nanoseconds)

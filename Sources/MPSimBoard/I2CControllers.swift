@@ -27,28 +27,48 @@ final class I2CControllers {
     init(definition: BoardDefinition, parts: [PartDefinition]) {
         self.definition = definition
         for part in parts {
-            guard let pins = definition.i2cPins(of: part), let device = Self.device(part) else {
+            guard let pins = definition.i2cPins(of: part) else {
+                continue
+            }
+            let device: any I2CDevice
+            switch part.kind {
+            case .bme280:
+                device = BME280(
+                    address: part.address ?? BME280.addresses[0], celsius: part.celsius ?? 25,
+                    hectopascals: part.hectopascals ?? 1013.25, humidity: part.humidity ?? 50)
+            case .ssd1306:
+                let display = SSD1306(
+                    address: part.address ?? SSD1306.addresses[0], name: part.name ?? SSD1306.defaultName)
+                displays.append(display)
+                device = display
+            case .eeprom24LC256:
+                let address = part.address ?? EEPROM24LC256.addresses.lowerBound
+                let eeprom: EEPROM24LC256
+                if let file = part.file {
+                    // Checked readable with the parts file; should it have gone since, the
+                    // chip starts erased and keeps off the file rather than overwrite it.
+                    eeprom =
+                        (try? EEPROM24LC256(address: address, file: file)) ?? EEPROM24LC256(address: address)
+                } else {
+                    eeprom = EEPROM24LC256(address: address)
+                }
+                eeproms.append(eeprom)
+                device = eeprom
+            case .mpu6050:
+                device = MPU6050(
+                    address: part.address ?? MPU6050.addresses[0], acceleration: part.acceleration ?? [0, 0, 1],
+                    rotation: part.rotation ?? [0, 0, 0], celsius: part.celsius ?? 25)
+            case .led, .button, .temperatureSensor, .potentiometer, .neopixel, .wire, .mcp3008:
                 continue
             }
             bus(scl: pins.scl, sda: pins.sda).attach(device)
         }
     }
 
-    /// The I2C device `part` describes, if it is one.
-    private static func device(_ part: PartDefinition) -> (any I2CDevice)? {
-        switch part.kind {
-        case .bme280:
-            return BME280(
-                address: part.address ?? BME280.addresses[0], celsius: part.celsius ?? 25,
-                hectopascals: part.hectopascals ?? 1013.25, humidity: part.humidity ?? 50)
-        case .mpu6050:
-            return MPU6050(
-                address: part.address ?? MPU6050.addresses[0], acceleration: part.acceleration ?? [0, 0, 1],
-                rotation: part.rotation ?? [0, 0, 0], celsius: part.celsius ?? 25)
-        default:
-            return nil
-        }
-    }
+    /// The display parts, in the parts' order.
+    private(set) var displays: [any Display] = []
+    /// The EEPROM parts, in the parts' order.
+    private(set) var eeproms: [EEPROM24LC256] = []
 
     /// The bus on pins `scl` and `sda`, made on first use.
     private func bus(scl: Int, sda: Int) -> I2CBus {

@@ -1,5 +1,6 @@
 /// A part on the board or wired to it: an LED, a button, a potentiometer, a temperature sensor,
-/// a NeoPixel strip, a wire between two pins, a BME280 on an I2C bus, an MCP3008 on an SPI bus.
+/// a NeoPixel strip, a wire between two pins, a BME280, MPU-6050, SSD1306 display or 24LC256
+/// EEPROM on an I2C bus, an MCP3008 on an SPI bus.
 public struct PartDefinition: Codable, Sendable, Equatable {
     /// The kinds of on-board part a board file may name.
     public enum Kind: String, Codable, Sendable, CaseIterable {
@@ -32,6 +33,12 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         /// by ``PartDefinition/chipSelect``, reading ``PartDefinition/channels`` against
         /// ``PartDefinition/vref``.
         case mcp3008
+        /// A 128x64 OLED display with an SSD1306 controller at ``PartDefinition/address`` on an
+        /// I2C bus; its ``PartDefinition/name`` (`ssd1306` when left out) names its screenshot.
+        case ssd1306
+        /// A 24LC256 32 KiB EEPROM at ``PartDefinition/address`` on an I2C bus, whose contents
+        /// persist in ``PartDefinition/file`` when it names one.
+        case eeprom24LC256 = "eeprom_24lc256"
 
         /// Decodes a part kind, rejecting unknown ones with the list of known ones.
         public init(from decoder: any Decoder) throws {
@@ -95,7 +102,9 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The data pin an I2C part is wired to, when it does not name a bus.
     public var sda: Int?
 
-    /// An I2C part's 7-bit address; a BME280's is 0x76 (118) or 0x77 (119), 0x76 when left out.
+    /// An I2C part's 7-bit address; a BME280's is 0x76 (118) or 0x77 (119), 0x76 when left out;
+    /// an SSD1306's 0x3C (60, the default) or 0x3D (61); a 24LC256's 0x50 (80, the default) to
+    /// 0x57 (87).
     public var address: Int?
 
     /// The pressure a BME280 measures, in hectopascals; 1013.25 when left out.
@@ -103,6 +112,10 @@ public struct PartDefinition: Codable, Sendable, Equatable {
 
     /// The relative humidity a BME280 measures, in percent; 50 when left out.
     public var humidity: Double?
+
+    /// The file an EEPROM's contents persist in: read when the board starts (if it exists),
+    /// written when the run ends. A parts file's relative path is relative to its folder.
+    public var file: String?
 
     /// The acceleration an MPU-6050 measures along x, y and z, in g (JSON `accel_g`); lying
     /// flat, `[0, 0, 1]`, when left out.
@@ -144,7 +157,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil, acceleration: [Double]? = nil,
         rotation: [Double]? = nil, spi: Int? = nil,
         sck: Int? = nil, mosi: Int? = nil, miso: Int? = nil, chipSelect: Int? = nil, vref: Double? = nil,
-        channels: [Double]? = nil
+        channels: [Double]? = nil, file: String? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -172,6 +185,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.chipSelect = chipSelect
         self.vref = vref
         self.channels = channels
+        self.file = file
     }
 
     /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high`,
@@ -204,10 +218,11 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         chipSelect = try container.decodeIfPresent(Int.self, forKey: .chipSelect)
         vref = try container.decodeIfPresent(Double.self, forKey: .vref)
         channels = try container.decodeIfPresent([Double].self, forKey: .channels)
+        file = try container.decodeIfPresent(String.self, forKey: .file)
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, name, pin, active, presses, position, celsius, count, i2c, scl, sda, address, humidity
+        case kind, name, pin, active, presses, position, celsius, count, i2c, scl, sda, address, humidity, file
         case adcChannel = "adc_channel"
         case bytesPerPixel = "bpp"
         case toPin = "to_pin"

@@ -65,6 +65,12 @@ public struct MachineOptions: ParsableArguments {
     @Flag(help: "Prints each used pin's final state and edge count, and each NeoPixel strip's colours, on standard error after the run.")
     public var summary = false
 
+    /// `--screenshot`: the folder that gets each display's image after the run.
+    @Option(
+        help: ArgumentHelp(
+            "Writes each display part's image to <dir>/<name>.png after the run.", valueName: "dir"))
+    public var screenshot: String?
+
     /// The smallest heap the firmware accepts.
     static let minimumHeapBytes = 4096
 
@@ -90,6 +96,13 @@ public struct MachineOptions: ParsableArguments {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: fs, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ValidationError("--fs '\(fs)' is not a folder; create it first or give an existing one")
+            }
+        }
+        if let screenshot {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: screenshot, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw ValidationError(
+                    "--screenshot '\(screenshot)' is a file, not a folder; give a folder (it is created if missing)")
             }
         }
         if let firmware, !FileManager.default.fileExists(atPath: firmware) {
@@ -158,14 +171,64 @@ public struct MachineOptions: ParsableArguments {
         if summary {
             FileHandle.standardError.write(Data(board.summary.utf8))
         }
+        // What the parts hold is kept even when the run failed, as it would be on a real board.
+        let saved = saveOutputs(of: board)
+        for line in saved.messages {
+            FileHandle.standardError.write(Data("mpsim: \(line)\n".utf8))
+        }
         switch result {
         case .success(let status):
             if status != 0 {
                 throw ExitCode(status)
             }
+            if saved.failed {
+                throw ExitCode(2)
+            }
         case .failure(let error):
             FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
             throw ExitCode(error.exitStatus)
         }
+    }
+
+    /// Writes what outlives the run: each EEPROM's file, and with `--screenshot` each display's
+    /// image as `<dir>/<part name>.png` (creating the folder).
+    ///
+    /// - Returns: One line per file written (`wrote shots/oled.png`) or problem, for standard
+    ///   error, and whether anything could not be written.
+    func saveOutputs(of board: EmulatedBoard) -> (messages: [String], failed: Bool) {
+        var messages: [String] = []
+        var failed = false
+        do {
+            try board.saveParts()
+        } catch {
+            messages.append("\(error)")
+            failed = true
+        }
+        guard let screenshot else {
+            return (messages, failed)
+        }
+        let displays = board.displays
+        if displays.isEmpty {
+            messages.append("--screenshot: the board has no display part; nothing written")
+            return (messages, failed)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: screenshot, withIntermediateDirectories: true)
+        } catch {
+            messages.append("cannot create screenshot folder '\(screenshot)': \(error.localizedDescription)")
+            return (messages, true)
+        }
+        for display in displays {
+            let path = URL(fileURLWithPath: screenshot).appendingPathComponent(display.name + ".png").path
+            let shown = (screenshot.hasSuffix("/") ? screenshot : screenshot + "/") + display.name + ".png"
+            do {
+                try Data(display.png()).write(to: URL(fileURLWithPath: path))
+                messages.append("wrote \(shown)")
+            } catch {
+                messages.append("cannot write screenshot '\(shown)': \(error.localizedDescription)")
+                failed = true
+            }
+        }
+        return (messages, failed)
     }
 }

@@ -128,7 +128,7 @@ final class TemporaryFolder {
         (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
         (
             #""kind": "led""#, #""kind": "servo""#,
-            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mpu6050', 'mcp3008')"
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mpu6050', 'mcp3008', 'ssd1306', 'eeprom_24lc256')"
         ),
         (
             #""name": "LED","#, #""active": "up","#,
@@ -249,6 +249,11 @@ final class TemporaryFolder {
         (#"{"kind": "bme280", "i2c": "0"}"#, "FILE: parts[0].i2c: expected an integer"),
     ])
     func aBME280MistakeIsNamedExactly(parts: String, message: String) throws {
+        try Self.expectPartsError(parts: parts, message: message)
+    }
+
+    /// Expects a parts file of `parts` to fail with `message`, `FILE` standing for its path.
+    static func expectPartsError(parts: String, message: String) throws {
         let folder = try TemporaryFolder()
         let board = try BoardDefinition.load(path: folder.write("x.json", Self.valid))
         let path = try folder.write("parts.json", #"{"parts": ["# + parts + "]}")
@@ -257,6 +262,74 @@ final class TemporaryFolder {
             _ = try PartsFile.load(path: path, for: board)
         } catch {
             #expect(error.description == message.replacing("FILE", with: path))
+        }
+    }
+
+    @Test func displaysAndEEPROMsLoad() throws {
+        let folder = try TemporaryFolder()
+        let board = try BoardDefinition.load(path: folder.write("x.json", Self.valid))
+        let path = try folder.write(
+            "parts.json",
+            """
+            {"parts": [{"kind": "ssd1306", "name": "oled", "i2c": 0, "address": 60},
+                       {"kind": "ssd1306", "i2c": 0, "address": 61},
+                       {"kind": "eeprom_24lc256", "i2c": 0, "file": "eeprom.bin"},
+                       {"kind": "eeprom_24lc256", "scl": 1, "sda": 0, "address": 87, "file": "/tmp/abs.bin"}]}
+            """)
+        let parts = try PartsFile.load(path: path, for: board)
+        #expect(parts[0] == PartDefinition(kind: .ssd1306, name: "oled", i2c: 0, address: 60))
+        #expect(parts[1] == PartDefinition(kind: .ssd1306, i2c: 0, address: 61))
+        // A relative file is in the parts file's folder.
+        #expect(parts[2] == PartDefinition(kind: .eeprom24LC256, i2c: 0, file: folder.path + "/eeprom.bin"))
+        #expect(parts[3].file == "/tmp/abs.bin")
+        let emulated = EmulatedBoard(definition: board, parts: parts)
+        #expect(emulated.displays.map(\.name) == ["oled", "ssd1306"])
+    }
+
+    @Test(arguments: [
+        (
+            #"{"kind": "ssd1306", "i2c": 0, "address": 62}"#,
+            "FILE: parts[0].address: '62' is not an SSD1306 address (expected 60 (0x3C) or 61 (0x3D))"
+        ),
+        (#"{"kind": "ssd1306"}"#, "FILE: parts[0].i2c: required but missing"),
+        (
+            #"{"kind": "ssd1306", "i2c": 0}, {"kind": "ssd1306", "scl": 0, "sda": 1, "address": 60}"#,
+            "FILE: parts[1].address: '60' is already the address of parts[0] on the same bus"
+        ),
+        (
+            #"{"kind": "ssd1306", "i2c": 0}, {"kind": "ssd1306", "scl": 1, "sda": 0}"#,
+            "FILE: parts[1].name: not allowed ('ssd1306' is already the name of parts[0]; give each display its own 'name')"
+        ),
+        (
+            #"{"kind": "ssd1306", "i2c": 0, "name": "../oled"}"#,
+            "FILE: parts[0].name: not allowed ('../oled' cannot name a screenshot file; use letters, digits, '-' and '_')"
+        ),
+        (
+            #"{"kind": "eeprom_24lc256", "i2c": 0, "address": 88}"#,
+            "FILE: parts[0].address: '88' is not a 24LC256 address (expected 80 (0x50) to 87 (0x57))"
+        ),
+        (
+            #"{"kind": "eeprom_24lc256", "i2c": 0}, {"kind": "bme280", "i2c": 0}, {"kind": "eeprom_24lc256", "i2c": 0}"#,
+            "FILE: parts[2].address: '80' is already the address of parts[0] on the same bus"
+        ),
+        (#"{"kind": "eeprom_24lc256", "i2c": 0, "file": 3}"#, "FILE: parts[0].file: expected a string"),
+    ])
+    func aDisplayOrEEPROMMistakeIsNamedExactly(parts: String, message: String) throws {
+        try Self.expectPartsError(parts: parts, message: message)
+    }
+
+    @Test func anEEPROMFileMustFitTheChip() throws {
+        let folder = try TemporaryFolder()
+        try Data(count: 32769).write(to: URL(fileURLWithPath: folder.path + "/big.bin"))
+        try FileManager.default.createDirectory(atPath: folder.path + "/dir.bin", withIntermediateDirectories: false)
+        let cases = [
+            ("big.bin", "'\(folder.path)/big.bin' holds 32769 bytes, more than the 32768 of a 24LC256"),
+            ("dir.bin", "'\(folder.path)/dir.bin' is not a readable file"),
+        ]
+        for (file, reason) in cases {
+            try Self.expectPartsError(
+                parts: #"{"kind": "eeprom_24lc256", "i2c": 0, "file": "\#(folder.path)/\#(file)"}"#,
+                message: "FILE: parts[0].file: not allowed (\(reason))")
         }
     }
 

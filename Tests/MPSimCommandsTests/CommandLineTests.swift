@@ -224,6 +224,8 @@ import Testing
                   --summary               Prints each used pin's final state and edge count,
                                           and each NeoPixel strip's colours, on standard error
                                           after the run.
+                  --screenshot <dir>      Writes each display part's image to <dir>/<name>.png
+                                          after the run.
                   --version               Show the version.
                   -h, --help              Show help information.
 
