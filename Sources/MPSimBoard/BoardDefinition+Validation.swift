@@ -184,18 +184,18 @@ extension BoardDefinition {
                 try checkI2CAddress(
                     of: part, field: field, path: path, allowed: SSD1306.addresses, noun: "an SSD1306 address",
                     expected: "60 (0x3C) or 61 (0x3D)", fieldOfI2CAddress: &fieldOfI2CAddress)
-                let name = part.name ?? SSD1306.defaultName
-                if name.isEmpty || name.hasPrefix(".") || name.contains("/") || name.contains("\0") {
-                    throw .notAllowed(
-                        path: path, field: "\(field).name",
-                        reason: "'\(name)' cannot name a screenshot file; use letters, digits, '-' and '_'")
+                try checkDisplayName(of: part, field: field, path: path, fieldOfDisplayName: &fieldOfDisplayName)
+            case .ssd1306SPI:
+                let pins = try checkChipSelect(of: part, field: field, path: path, fieldOfChipSelect: &fieldOfChipSelect)
+                guard let dataCommand = part.dataCommand else {
+                    throw .missingField(path: path, field: "\(field).dc")
                 }
-                if let first = fieldOfDisplayName[name] {
+                try checkPinExists(dataCommand, field: "\(field).dc", path: path)
+                if pins.contains(dataCommand) {
                     throw .notAllowed(
-                        path: path, field: "\(field).name",
-                        reason: "'\(name)' is already the name of \(first); give each display its own 'name'")
+                        path: path, field: "\(field).dc", reason: "pin '\(dataCommand)' is a line of the part's SPI bus")
                 }
-                fieldOfDisplayName[name] = field
+                try checkDisplayName(of: part, field: field, path: path, fieldOfDisplayName: &fieldOfDisplayName)
             case .eeprom24LC256:
                 try checkI2CAddress(
                     of: part, field: field, path: path, allowed: Array(EEPROM24LC256.addresses),
@@ -213,19 +213,7 @@ extension BoardDefinition {
     private func validateMCP3008(
         _ part: PartDefinition, field: String, path: String, fieldOfChipSelect: inout [Int: String]
     ) throws(BoardFileError) {
-        let pins = try checkSPIPins(of: part, field: field, path: path)
-        guard let chipSelect = part.chipSelect else {
-            throw .missingField(path: path, field: "\(field).cs")
-        }
-        try checkPinExists(chipSelect, field: "\(field).cs", path: path)
-        if [pins.sck, pins.mosi, pins.miso].contains(chipSelect) {
-            throw .notAllowed(path: path, field: "\(field).cs", reason: "pin '\(chipSelect)' is a line of the part's SPI bus")
-        }
-        if let first = fieldOfChipSelect[chipSelect] {
-            throw .notAllowed(
-                path: path, field: "\(field).cs", reason: "pin '\(chipSelect)' already selects \(first)")
-        }
-        fieldOfChipSelect[chipSelect] = field
+        try checkChipSelect(of: part, field: field, path: path, fieldOfChipSelect: &fieldOfChipSelect)
         let vref = part.vref ?? MCP3008.defaultVref
         if !(vref > 0 && vref <= MCP3008.maximumVref) {
             throw .unmeasurable(
@@ -242,6 +230,47 @@ extension BoardDefinition {
                 path: path, field: "\(field).channels[\(index)]", value: volts,
                 expected: "0 to the reference, \(vref) volts")
         }
+    }
+
+    /// Checks an SPI part's bus pins and its chip-select pin, which no other part may use;
+    /// returns the bus pins and the chip select.
+    @discardableResult
+    private func checkChipSelect(
+        of part: PartDefinition, field: String, path: String, fieldOfChipSelect: inout [Int: String]
+    ) throws(BoardFileError) -> [Int] {
+        let pins = try checkSPIPins(of: part, field: field, path: path)
+        guard let chipSelect = part.chipSelect else {
+            throw .missingField(path: path, field: "\(field).cs")
+        }
+        try checkPinExists(chipSelect, field: "\(field).cs", path: path)
+        if [pins.sck, pins.mosi, pins.miso].contains(chipSelect) {
+            throw .notAllowed(path: path, field: "\(field).cs", reason: "pin '\(chipSelect)' is a line of the part's SPI bus")
+        }
+        if let first = fieldOfChipSelect[chipSelect] {
+            throw .notAllowed(
+                path: path, field: "\(field).cs", reason: "pin '\(chipSelect)' already selects \(first)")
+        }
+        fieldOfChipSelect[chipSelect] = field
+        return [pins.sck, pins.mosi, pins.miso, chipSelect]
+    }
+
+    /// Checks that a display's name (which names its screenshot file) is a file name no other
+    /// display has.
+    private func checkDisplayName(
+        of part: PartDefinition, field: String, path: String, fieldOfDisplayName: inout [String: String]
+    ) throws(BoardFileError) {
+        let name = part.name ?? SSD1306.defaultName
+        if name.isEmpty || name.hasPrefix(".") || name.contains("/") || name.contains("\0") {
+            throw .notAllowed(
+                path: path, field: "\(field).name",
+                reason: "'\(name)' cannot name a screenshot file; use letters, digits, '-' and '_'")
+        }
+        if let first = fieldOfDisplayName[name] {
+            throw .notAllowed(
+                path: path, field: "\(field).name",
+                reason: "'\(name)' is already the name of \(first); give each display its own 'name'")
+        }
+        fieldOfDisplayName[name] = field
     }
 
     /// Checks that `part` names a pin of this board, and returns it.

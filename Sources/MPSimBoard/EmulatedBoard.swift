@@ -72,9 +72,9 @@ public final class EmulatedBoard: Backend {
         partChanges = self.parts.flatMap(Self.changes).sorted { $0.nanoseconds > $1.nanoseconds }
         i2c = I2CControllers(definition: definition, parts: self.parts)
         spi = SPIControllers(definition: definition, parts: self.parts)
-        for pin in spi.chipSelectPins {
+        for pin in spi.watchedPins {
             levelObservers[pin, default: []].append { [spi] level, nanoseconds in
-                spi.chipSelectChanged(pin: pin, to: level, at: nanoseconds)
+                spi.pinChanged(pin: pin, to: level, at: nanoseconds)
             }
         }
     }
@@ -287,8 +287,8 @@ public final class EmulatedBoard: Backend {
             isWired: { wires[$0]?.contains($1) == true }, record: record)
     }
 
-    /// The board's display parts, in the parts' order, for screenshots.
-    public var displays: [any Display] { i2c.displays }
+    /// The board's display parts, I2C ones then SPI ones, each in the parts' order, for screenshots.
+    public var displays: [any Display] { i2c.displays + spi.displays }
 
     /// Writes the contents of each part that keeps them in a file (an EEPROM's `file`) to it,
     /// as the run ends.

@@ -39,6 +39,10 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         /// A 24LC256 32 KiB EEPROM at ``PartDefinition/address`` on an I2C bus, whose contents
         /// persist in ``PartDefinition/file`` when it names one.
         case eeprom24LC256 = "eeprom_24lc256"
+        /// A 128x64 OLED display with an SSD1306 controller on 4-wire SPI, selected by
+        /// ``PartDefinition/chipSelect``, taking commands or data as ``PartDefinition/dataCommand``
+        /// reads low or high; its ``PartDefinition/name`` names its screenshot.
+        case ssd1306SPI = "ssd1306_spi"
 
         /// Decodes a part kind, rejecting unknown ones with the list of known ones.
         public init(from decoder: any Decoder) throws {
@@ -143,6 +147,9 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The pin that selects an SPI part while it is low (JSON `cs`).
     public var chipSelect: Int?
 
+    /// The pin that tells an SPI display a command (low) from data (high) (JSON `dc`).
+    public var dataCommand: Int?
+
     /// An MCP3008's reference voltage in volts; 3.3 when left out.
     public var vref: Double?
 
@@ -157,7 +164,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil, acceleration: [Double]? = nil,
         rotation: [Double]? = nil, spi: Int? = nil,
         sck: Int? = nil, mosi: Int? = nil, miso: Int? = nil, chipSelect: Int? = nil, vref: Double? = nil,
-        channels: [Double]? = nil, file: String? = nil
+        channels: [Double]? = nil, file: String? = nil, dataCommand: Int? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -186,6 +193,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.vref = vref
         self.channels = channels
         self.file = file
+        self.dataCommand = dataCommand
     }
 
     /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high`,
@@ -219,6 +227,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         vref = try container.decodeIfPresent(Double.self, forKey: .vref)
         channels = try container.decodeIfPresent([Double].self, forKey: .channels)
         file = try container.decodeIfPresent(String.self, forKey: .file)
+        dataCommand = try container.decodeIfPresent(Int.self, forKey: .dataCommand)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -231,5 +240,6 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         case rotation = "gyro_dps"
         case spi, sck, mosi, miso, vref, channels
         case chipSelect = "cs"
+        case dataCommand = "dc"
     }
 }

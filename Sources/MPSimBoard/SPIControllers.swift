@@ -32,23 +32,44 @@ final class SPIControllers {
     ///   - parts: Every part on or wired to the board; those not on SPI are ignored.
     init(definition: BoardDefinition, parts: [PartDefinition]) {
         self.definition = definition
-        for part in parts where part.kind == .mcp3008 {
+        for part in parts {
             guard let pins = definition.spiPins(of: part), let chipSelect = part.chipSelect else {
                 continue
             }
-            let device = MCP3008(
-                chipSelect: chipSelect, vref: part.vref ?? MCP3008.defaultVref, channels: part.channels ?? [])
+            let device: any SPIDevice
+            switch part.kind {
+            case .mcp3008:
+                device = MCP3008(
+                    chipSelect: chipSelect, vref: part.vref ?? MCP3008.defaultVref, channels: part.channels ?? [])
+            case .ssd1306SPI:
+                guard let dataCommand = part.dataCommand else {
+                    continue
+                }
+                let display = SSD1306SPI(
+                    chipSelect: chipSelect, dataCommand: dataCommand, name: part.name ?? SSD1306.defaultName)
+                displays.append(display)
+                device = display
+            default:
+                continue
+            }
             bus(sck: pins.sck, mosi: pins.mosi, miso: pins.miso).attach(device)
         }
     }
 
-    /// The chip-select pins of every device, which the board reports level changes of.
-    var chipSelectPins: Set<Int> {
-        Set(buses.flatMap { $0.devices.map(\.chipSelect) })
+    /// The SPI display parts, in the parts' order.
+    private(set) var displays: [SSD1306SPI] = []
+
+    /// The pins whose level changes the devices need to hear of: chip selects, and displays'
+    /// D/C# pins.
+    var watchedPins: Set<Int> {
+        Set(buses.flatMap { $0.devices.map(\.chipSelect) } + displays.map(\.dataCommand))
     }
 
-    /// Tells every bus that chip-select pin `pin` now reads `level`.
-    func chipSelectChanged(pin: Int, to level: PinLevel, at nanoseconds: Int64) {
+    /// Tells every bus and display that pin `pin` now reads `level`.
+    func pinChanged(pin: Int, to level: PinLevel, at nanoseconds: Int64) {
+        for display in displays where display.dataCommand == pin {
+            display.dataCommandChanged(to: level)
+        }
         for bus in buses {
             bus.chipSelectChanged(pin: pin, to: level, at: nanoseconds)
         }

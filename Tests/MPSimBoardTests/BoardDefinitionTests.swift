@@ -128,7 +128,7 @@ final class TemporaryFolder {
         (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
         (
             #""kind": "led""#, #""kind": "servo""#,
-            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mpu6050', 'mcp3008', 'ssd1306', 'eeprom_24lc256')"
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mpu6050', 'mcp3008', 'ssd1306', 'eeprom_24lc256', 'ssd1306_spi')"
         ),
         (
             #""name": "LED","#, #""active": "up","#,
@@ -363,6 +363,11 @@ final class TemporaryFolder {
             "FILE: parts[0].miso: not allowed (it is the same pin as 'sck')"
         ),
         (#"{"kind": "mcp3008", "spi": 0}"#, "FILE: parts[0].cs: required but missing"),
+        (#"{"kind": "ssd1306_spi", "spi": 0, "cs": 17}"#, "FILE: parts[0].dc: required but missing"),
+        (
+            #"{"kind": "ssd1306_spi", "spi": 0, "cs": 17, "dc": 18}"#,
+            "FILE: parts[0].dc: not allowed (pin '18' is a line of the part's SPI bus)"
+        ),
         (
             #"{"kind": "mcp3008", "spi": 0, "cs": 40}"#,
             "FILE: parts[0].cs: '40' is not a pin of this board (expected a number from 'pins')"

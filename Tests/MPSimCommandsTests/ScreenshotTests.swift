@@ -112,6 +112,27 @@ import Testing
         }
     }
 
+    @Test func theSPIOLEDShowsWhatTheDriverDrew() throws {
+        let folder = NSTemporaryDirectory() + "mpsim-shots-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let script = ScriptTests.scriptsFolder.appendingPathComponent("machine_ssd1306_spi.py").path
+        let parts = ScriptTests.scriptsFolder.appendingPathComponent("machine_ssd1306_spi.json").path
+        let result = try CommandLineTests.mpsim("run", script, "--parts", parts, "--screenshot", folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "mpsim: wrote \(folder)/oled_spi.png\n")
+
+        let text = try Self.reference(after: "text SPI at 8,8", in: result.stdout)
+        #expect(text.joined().filter { $0 }.count > 20)
+        var expected = Grid(width: 128, height: 64)
+        for (y, row) in text.enumerated() {
+            for (x, lit) in row.enumerated() where lit {
+                expected.set(x: 8 + x, y: 8 + y)
+            }
+        }
+        expected.fill(x: 0..<128, y: 48..<64)  // fill_rect(0, 48, 128, 16)
+        #expect(try Self.decode(folder + "/oled_spi.png").grid == expected)
+    }
+
     @Test func aBoardWithoutDisplaysGetsNoScreenshot() throws {
         let folder = NSTemporaryDirectory() + "mpsim-shots-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
