@@ -162,6 +162,18 @@ extension BoardDefinition {
                         throw .unmeasurable(path: path, field: "\(field).\(key)", value: value, expected: expected)
                     }
                 }
+            case .loopback, .uartResponder:
+                guard let id = part.uart else {
+                    throw .missingField(path: path, field: "\(field).uart")
+                }
+                if !buses.uart.contains(where: { $0.id == id }) {
+                    let available = buses.uart.map { String($0.id) }.joined(separator: ", ")
+                    throw .notAllowed(
+                        path: path, field: "\(field).uart", reason: "board '\(name)' has no UART '\(id)' (it has \(available))")
+                }
+                if part.kind == .uartResponder, (part.replies ?? [:]).isEmpty {
+                    throw .missingField(path: path, field: "\(field).replies")
+                }
             }
         }
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A board emulated from its board file: the state of every pin, its parts and timers, the
 /// interrupts they request, and the trace of what they did.
 ///
@@ -38,6 +40,7 @@ public final class EmulatedBoard: Backend {
     private var partChanges: [PartChange]
     private var interrupts: [Interrupt] = []
     private let i2c: I2CControllers
+    private let uarts: UARTPorts
     private let sinks: [any TraceSink]
     /// The first error of a sink; tracing stops there and ``finish(at:)`` reports it.
     private var traceError: TraceError?
@@ -48,7 +51,11 @@ public final class EmulatedBoard: Backend {
     ///   - definition: The board file.
     ///   - parts: Parts wired to the board besides its own, such as a project's buttons.
     ///   - sinks: Where pin changes go.
-    public init(definition: BoardDefinition, parts: [PartDefinition] = [], sinks: [any TraceSink] = []) {
+    ///   - uartPeers: Peers wired to UARTs by id besides the parts, such as host bridges.
+    public init(
+        definition: BoardDefinition, parts: [PartDefinition] = [], sinks: [any TraceSink] = [],
+        uartPeers: [Int: [any UARTPeer]] = [:]
+    ) {
         self.definition = definition
         self.sinks = sinks
         pins = Dictionary(
@@ -67,6 +74,7 @@ public final class EmulatedBoard: Backend {
         strips = Dictionary(grouping: self.parts.compactMap(NeoPixelStrip.init), by: \.pin)
         partChanges = self.parts.flatMap(Self.changes).sorted { $0.nanoseconds > $1.nanoseconds }
         i2c = I2CControllers(definition: definition, parts: self.parts)
+        uarts = UARTPorts(definition: definition, parts: self.parts, external: uartPeers)
     }
 
     /// A button's presses: it drives its pin to its active level while held, and lets go.
@@ -98,6 +106,7 @@ public final class EmulatedBoard: Backend {
         timers.removeAll()
         interrupts.removeAll()
         i2c.reset()
+        uarts.reset()
     }
 
     public func pinNumber(named name: String) -> Int? {
@@ -254,16 +263,52 @@ public final class EmulatedBoard: Backend {
             level: { pins[$0]?.level }, record: record)
     }
 
+    public func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {
+        try uarts.busPins(id: id)
+    }
+
+    public func openUART(id: Int, tx: Int, rx: Int, framing: UARTFraming) throws(BackendError) -> Int {
+        try uarts.open(id: id, tx: tx, rx: rx, framing: framing)
+    }
+
+    public func writeUART(_ handle: Int, bytes: UnsafeRawBufferPointer, at nanoseconds: Int64) throws(BackendError) {
+        try uarts.write(handle, bytes: bytes, at: nanoseconds)
+    }
+
+    public func readUART(_ handle: Int, count: Int) throws(BackendError) -> [UInt8] {
+        try uarts.read(handle, count: count)
+    }
+
+    public func uartPending(_ handle: Int) throws(BackendError) -> Int {
+        try uarts.pending(handle)
+    }
+
+    public func uartTransmitRemaining(_ handle: Int, at nanoseconds: Int64) throws(BackendError) -> Int64 {
+        try uarts.transmitRemaining(handle, at: nanoseconds)
+    }
+
+    public func uartWaitsOnWallClock(_ handle: Int) throws(BackendError) -> Bool {
+        try uarts.isExternal(handle)
+    }
+
+    public func waitForUARTData(_ handle: Int, until deadline: DispatchTime) {
+        uarts.waitForExternalData(handle, until: deadline)
+    }
+
     // Asked on every VM tick, so it allocates nothing.
     public var nextEventTime: Int64? {
         var next = partChanges.last?.nanoseconds
         for timer in timers.values where timer.due < next ?? .max {
             next = timer.due
         }
+        if let uart = uarts.nextEventTime, uart < next ?? .max {
+            next = uart
+        }
         return next
     }
 
     public func advance(to nanoseconds: Int64) {
+        uarts.pollExternal(at: nanoseconds)
         while let next = nextEventTime, next <= nanoseconds {
             if let change = partChanges.last, change.nanoseconds == next {
                 partChanges.removeLast()
@@ -275,6 +320,9 @@ public final class EmulatedBoard: Backend {
             }
             // The earliest timer due now; slots in order so that ties are deterministic.
             guard let slot = timers.filter({ $0.value.due == next }).keys.min(), let timer = timers[slot] else {
+                if uarts.step(at: next, record: record) {
+                    continue
+                }
                 return
             }
             timers[slot] = timer.periodic ? Timer(due: next + timer.period, period: timer.period, periodic: true) : nil

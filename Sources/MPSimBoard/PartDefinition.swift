@@ -23,6 +23,12 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         /// ``PartDefinition/celsius``, ``PartDefinition/hectopascals`` and
         /// ``PartDefinition/humidity``.
         case bme280
+        /// A wire from the TX pin of UART ``PartDefinition/uart`` to its own RX pin: what it sends
+        /// comes back.
+        case loopback
+        /// A scripted device on UART ``PartDefinition/uart``: when what it received ends with a
+        /// prompt of ``PartDefinition/replies``, it sends that prompt's reply.
+        case uartResponder = "uart_responder"
 
         /// Decodes a part kind, rejecting unknown ones with the list of known ones.
         public init(from decoder: any Decoder) throws {
@@ -95,12 +101,19 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The relative humidity a BME280 measures, in percent; 50 when left out.
     public var humidity: Double?
 
+    /// The UART (an id of the board file's `buses.uart`) a UART part is wired to.
+    public var uart: Int?
+
+    /// What a UART responder answers (the values) to each prompt it receives (the keys).
+    public var replies: [String: String]?
+
     /// Creates a part.
     public init(
         kind: Kind, name: String? = nil, pin: Int? = nil, adcChannel: Int? = nil, active: ActiveLevel = .high,
         presses: [ButtonPress] = [], position: Double? = nil, celsius: Double? = nil, count: Int? = nil,
         bytesPerPixel: Int = 3, toPin: Int? = nil, i2c: Int? = nil, scl: Int? = nil, sda: Int? = nil,
-        address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil
+        address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil, uart: Int? = nil,
+        replies: [String: String]? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -119,6 +132,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.address = address
         self.hectopascals = hectopascals
         self.humidity = humidity
+        self.uart = uart
+        self.replies = replies
     }
 
     /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high`,
@@ -142,10 +157,13 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         address = try container.decodeIfPresent(Int.self, forKey: .address)
         hectopascals = try container.decodeIfPresent(Double.self, forKey: .hectopascals)
         humidity = try container.decodeIfPresent(Double.self, forKey: .humidity)
+        uart = try container.decodeIfPresent(Int.self, forKey: .uart)
+        replies = try container.decodeIfPresent([String: String].self, forKey: .replies)
     }
 
     enum CodingKeys: String, CodingKey {
         case kind, name, pin, active, presses, position, celsius, count, i2c, scl, sda, address, humidity
+        case uart, replies
         case adcChannel = "adc_channel"
         case bytesPerPixel = "bpp"
         case toPin = "to_pin"

@@ -22,6 +22,9 @@ public struct TraceEvent: Sendable, Equatable {
         /// An I2C transfer: the controller is the signal, the text as
         /// ``I2CBus/traceText(address:bytes:acknowledged:framing:restart:)`` writes it.
         case i2c
+        /// A byte on a UART line, when its stop bit ends: the signal is `UART1 tx` or
+        /// `UART1 rx`, the text the byte with `\r`, `\n`, `\t`, `\\` and `\xNN` escapes.
+        case uart
     }
 
     /// What a signal changed to.
