@@ -224,6 +224,11 @@ import Testing
                   --summary               Prints each used pin's final state and edge count,
                                           and each NeoPixel strip's colours, on standard error
                                           after the run.
+                  --uart <N=pty|tcp:port|stdio>
+                                          Wires UART N to a new pseudo-terminal (N=pty), a TCP
+                                          port on 127.0.0.1 (N=tcp:PORT) or standard I/O
+                                          (N=stdio, not with repl: the console then writes to
+                                          standard error); repeatable.
                   --version               Show the version.
                   -h, --help              Show help information.
 
