@@ -7,7 +7,7 @@ import Testing
     /// 8N1 at 115200 baud: 10 bits of 1/115200 s each, 86 805.6 ns, rounded.
     static let characterNanoseconds: Int64 = 86_806
 
-    static func board(parts: [PartDefinition], sink: I2CBusTests.Sink = .init()) throws -> EmulatedBoard {
+    static func board(parts: [PartDefinition], sink: EmulatedBoardI2CTests.Sink = .init()) throws -> EmulatedBoard {
         EmulatedBoard(definition: try BoardDefinitionTests.shipped("rp2-pico"), parts: parts, sinks: [sink])
     }
 
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func aLoopbackByteArrivesWhenItsStopBitEnds() throws {
-        let sink = I2CBusTests.Sink()
+        let sink = EmulatedBoardI2CTests.Sink()
         let board = try Self.board(parts: [PartDefinition(kind: .loopback, uart: 0)], sink: sink)
         let handle = try board.openUART(id: 0, tx: 0, rx: 1, framing: .standard)
         try Self.write("ab", to: board, handle: handle, at: 1000)
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func aResponderAnswersTheLongestPromptAfterItsLastByte() throws {
-        let sink = I2CBusTests.Sink()
+        let sink = EmulatedBoardI2CTests.Sink()
         let responder = PartDefinition(kind: .uartResponder, uart: 1, replies: ["\r\n": "?", "AT\r\n": "OK\r\n"])
         let board = try Self.board(parts: [responder], sink: sink)
         let handle = try board.openUART(id: 1, tx: 4, rx: 5, framing: .standard)
