@@ -20,7 +20,7 @@
 
 // Bumped on every incompatible change; the host refuses a firmware with another version.
 // The firmware exports it as `mpsim_abi_version() -> i32`.
-#define MPSIM_ABI_VERSION (5)
+#define MPSIM_ABI_VERSION (6)
 
 // Bits of the event set returned by board_tick and board_wait.
 #define BOARD_EVENT_INTERRUPT (1 << 0) // the console received the interrupt character
@@ -239,5 +239,41 @@ BOARD_IMPORT(spi_open) int32_t board_spi_open(int32_t id, uint32_t sck, uint32_t
 // a wire joins MISO to MOSI. Returns 0, -MP_EINVAL for a bad handle, or -MP_EFAULT for a buffer
 // outside memory.
 BOARD_IMPORT(spi_transfer) int32_t board_spi_transfer(uint32_t handle, const void *write_buf, void *read_buf, uint32_t len);
+// UART. A UART is its id; the peers wired to it (parts, or a host program through
+// `mpsim run --uart`) take what it sends and answer on its receive line. Characters are timed
+// by the baud rate on the board clock: each takes (1 start + bits + parity + stop) bits, one
+// after another, and a character reaches its receiver when its stop bit ends.
+// Parities accepted by board_uart_open.
+#define BOARD_UART_PARITY_NONE (0)
+#define BOARD_UART_PARITY_ODD (1)
+#define BOARD_UART_PARITY_EVEN (2)
+// Returns the default pins of UART id as tx | rx << 16, or -MP_ENOENT when the board has no
+// such UART.
+BOARD_IMPORT(uart_bus_pins) int32_t board_uart_bus_pins(int32_t id);
+// Opens UART id on pins tx and rx with that framing (bits 5..8, stop 1 or 2), dropping
+// anything it had received; returns a handle (0 or more) for the other uart imports. Returns
+// -MP_ENOENT for a UART or pin the board lacks, or -MP_EINVAL for a pin without the uart
+// capability, a baud rate that is not positive, or bits, parity or stop out of range.
+BOARD_IMPORT(uart_open) int32_t board_uart_open(int32_t id, uint32_t tx, uint32_t rx, int32_t baudrate,
+    uint32_t bits, uint32_t parity, uint32_t stop);
+// Queues the len bytes at buf for sending, after whatever is still being sent, and returns len
+// at once, as a transmit FIFO does. Returns -MP_EINVAL for a bad handle, -MP_EFAULT for a
+// buffer outside memory.
+BOARD_IMPORT(uart_write) int32_t board_uart_write(uint32_t handle, const void *buf, uint32_t len);
+// Moves up to len received bytes into buf without waiting; returns their count (0 when none
+// has arrived), -MP_EINVAL or -MP_EFAULT.
+BOARD_IMPORT(uart_read) int32_t board_uart_read(uint32_t handle, void *buf, uint32_t len);
+// Returns how many received bytes are waiting to be read, or -MP_EINVAL.
+BOARD_IMPORT(uart_pending) int32_t board_uart_pending(uint32_t handle);
+// Returns the nanoseconds until the last queued byte's stop bit ends (0 once all is sent), or
+// -MP_EINVAL.
+BOARD_IMPORT(uart_tx_remaining_ns) int64_t board_uart_tx_remaining_ns(uint32_t handle);
+// Idles until a received byte is waiting, an interrupt is pending (BOARD_EVENT_IRQ, the
+// interrupt character), or timeout_ns of board time have passed; returns the nanoseconds
+// waited, -MP_ETIMEDOUT or -MP_EINVAL. Bytes from parts arrive at their board time, so the
+// clock jumps to them; a host program's bytes arrive when the host reads them, so with such a
+// peer the wait blocks on the wall clock (for at most timeout_ns) and the board clock moves on
+// by the wall time waited.
+BOARD_IMPORT(uart_wait) int64_t board_uart_wait(uint32_t handle, int64_t timeout_ns);
 
 #endif // MICROPY_INCLUDED_MPSIM_BOARD_ABI_H

@@ -19,6 +19,7 @@ extern const mp_obj_type_t machine_spi_rp2_type;
 extern const mp_obj_type_t machine_spi_esp32_type;
 extern const mp_obj_type_t machine_soft_spi_rp2_type;
 extern const mp_obj_type_t machine_soft_spi_esp32_type;
+extern const mp_obj_type_t machine_uart_type;
 
 // machine.time_pulse_us and machine.bitstream (machine_pulse.c, machine_bitstream.c).
 extern const mp_obj_fun_builtin_var_t machine_time_pulse_us_obj;

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What the firmware's `machine` calls reach: an emulated board, or a real one over serial.
 ///
 /// Every call happens on the machine's thread, at the board time it is given.
@@ -99,6 +101,33 @@ public protocol Backend: AnyObject {
     ///
     /// - Returns: How long the transfer takes at the controller's baud rate, in nanoseconds.
     func transferSPI(_ handle: Int, bytes: inout [UInt8], at nanoseconds: Int64) throws(BackendError) -> Int64
+    /// The default pins of UART `id`, from the board file.
+    func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int)
+
+    /// Opens UART `id` on pins `tx` and `rx` with `framing`, dropping what it had received.
+    ///
+    /// - Returns: The handle the other UART calls take.
+    func openUART(id: Int, tx: Int, rx: Int, framing: UARTFraming) throws(BackendError) -> Int
+
+    /// Queues `bytes` for sending on UART `handle` after what it is still sending, from board
+    /// time `nanoseconds` at the earliest.
+    func writeUART(_ handle: Int, bytes: UnsafeRawBufferPointer, at nanoseconds: Int64) throws(BackendError)
+
+    /// Takes up to `count` received bytes of UART `handle`.
+    func readUART(_ handle: Int, count: Int) throws(BackendError) -> [UInt8]
+
+    /// How many received bytes of UART `handle` wait to be read.
+    func uartPending(_ handle: Int) throws(BackendError) -> Int
+
+    /// The nanoseconds from board time `nanoseconds` until UART `handle` has sent everything.
+    func uartTransmitRemaining(_ handle: Int, at nanoseconds: Int64) throws(BackendError) -> Int64
+
+    /// Whether a peer of UART `handle` lives outside the board clock (a host program), so that
+    /// waiting for its bytes blocks on the wall clock.
+    func uartWaitsOnWallClock(_ handle: Int) throws(BackendError) -> Bool
+
+    /// Blocks until an external peer of UART `handle` may have sent something, or `deadline`.
+    func waitForUARTData(_ handle: Int, until deadline: DispatchTime)
 
     /// Ends the run at board time `nanoseconds`, closing any trace.
     ///

@@ -36,6 +36,14 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
     case invalidSPIBaudrate(hertz: Int)
     /// No SPI controller was opened with that handle.
     case noSuchSPIHandle(handle: Int)
+    /// The board has no UART with that id.
+    case noSuchUART(id: Int, board: String)
+    /// The pin cannot be that line of a UART: it needs the `uart` capability, and TX an output.
+    case notAUARTPin(pin: String, line: String)
+    /// A UART framing out of range.
+    case invalidUARTFraming(baudrate: Int, bits: Int, parity: Int, stopBits: Int)
+    /// No open UART with that handle.
+    case noSuchUARTHandle(handle: Int)
 
     /// A one-line, lowercase description.
     public var description: String {
@@ -78,6 +86,15 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
             return "SPI baud rate '\(hertz)' Hz is not positive"
         case .noSuchSPIHandle(let handle):
             return "no SPI controller with handle '\(handle)'"
+        case .noSuchUART(let id, let board):
+            return "no UART '\(id)' on board '\(board)'"
+        case .notAUARTPin(let pin, let line):
+            return "pin '\(pin)' cannot be UART '\(line)' (expected a pin with the 'uart' capability)"
+        case .invalidUARTFraming(let baudrate, let bits, let parity, let stopBits):
+            return "UART framing '\(baudrate)' baud, '\(bits)' bits, parity '\(parity)', '\(stopBits)' stop bits is out of range"
+                + " (expected a positive baud rate, 5 to 8 bits, parity 0 to 2, 1 or 2 stop bits)"
+        case .noSuchUARTHandle(let handle):
+            return "no open UART with handle '\(handle)'"
         }
     }
 }

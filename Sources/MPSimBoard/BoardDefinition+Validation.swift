@@ -204,6 +204,18 @@ extension BoardDefinition {
                 if let file = part.file {
                     try Self.checkEEPROMFile(file, field: "\(field).file", path: path)
                 }
+            case .loopback, .uartResponder:
+                guard let id = part.uart else {
+                    throw .missingField(path: path, field: "\(field).uart")
+                }
+                if !buses.uart.contains(where: { $0.id == id }) {
+                    let available = buses.uart.map { String($0.id) }.joined(separator: ", ")
+                    throw .notAllowed(
+                        path: path, field: "\(field).uart", reason: "board '\(name)' has no UART '\(id)' (it has \(available))")
+                }
+                if part.kind == .uartResponder, (part.replies ?? [:]).isEmpty {
+                    throw .missingField(path: path, field: "\(field).replies")
+                }
             }
         }
     }

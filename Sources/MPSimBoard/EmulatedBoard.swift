@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A board emulated from its board file: the state of every pin, its parts and timers, the
 /// interrupts they request, and the trace of what they did.
 ///
@@ -42,6 +44,7 @@ public final class EmulatedBoard: Backend {
     /// Parts that watch pins (an SPI device its chip select): told each change of a pin's
     /// level, by pin number, at the instant it happens.
     private var levelObservers: [Int: [(PinLevel, Int64) -> Void]] = [:]
+    private let uarts: UARTPorts
     private let sinks: [any TraceSink]
     /// The first error of a sink; tracing stops there and ``finish(at:)`` reports it.
     private var traceError: TraceError?
@@ -52,7 +55,11 @@ public final class EmulatedBoard: Backend {
     ///   - definition: The board file.
     ///   - parts: Parts wired to the board besides its own, such as a project's buttons.
     ///   - sinks: Where pin changes go.
-    public init(definition: BoardDefinition, parts: [PartDefinition] = [], sinks: [any TraceSink] = []) {
+    ///   - uartPeers: Peers wired to UARTs by id besides the parts, such as host bridges.
+    public init(
+        definition: BoardDefinition, parts: [PartDefinition] = [], sinks: [any TraceSink] = [],
+        uartPeers: [Int: [any UARTPeer]] = [:]
+    ) {
         self.definition = definition
         self.sinks = sinks
         pins = Dictionary(
@@ -77,6 +84,7 @@ public final class EmulatedBoard: Backend {
                 spi.pinChanged(pin: pin, to: level, at: nanoseconds)
             }
         }
+        uarts = UARTPorts(definition: definition, parts: self.parts, external: uartPeers)
     }
 
     /// A button's presses: it drives its pin to its active level while held, and lets go.
@@ -108,6 +116,7 @@ public final class EmulatedBoard: Backend {
         timers.removeAll()
         interrupts.removeAll()
         i2c.reset()
+        uarts.reset()
     }
 
     public func pinNumber(named name: String) -> Int? {
@@ -195,8 +204,8 @@ public final class EmulatedBoard: Backend {
 
     /// The signals a trace of `definition`'s board declares: each pin's level, floating at
     /// first, then the PWM frequency (Hz) and duty cycle (0 to 1) of each pin that can do PWM,
-    /// then each hardware I2C and SPI bus's transfers as text (software buses, made by the
-    /// script on any pins, appear in the event log only).
+    /// then each hardware I2C and SPI bus's transfers and each UART line's bytes as text
+    /// (software buses, made by the script on any pins, appear in the event log only).
     public static func traceSignals(for definition: BoardDefinition) -> [TraceSignal] {
         let levels = definition.pins.map { TraceSignal(name: $0.primaryName, width: .bit, initial: .level(.floating)) }
         let pwm = definition.pins.filter { $0.capabilities.contains(.pwm) }.flatMap { pin in
@@ -205,9 +214,10 @@ public final class EmulatedBoard: Backend {
                 TraceSignal(name: pwmDutySignal(pin.primaryName), width: .real, initial: .number(0)),
             ]
         }
-        let buses = (definition.buses.i2c.map { "I2C\($0.id)" } + definition.buses.spi.map { "SPI\($0.id)" }).map {
-            TraceSignal(name: $0, width: .text, initial: .text("idle"))
-        }
+        let names =
+            definition.buses.i2c.map { "I2C\($0.id)" } + definition.buses.spi.map { "SPI\($0.id)" }
+            + definition.buses.uart.flatMap { ["UART\($0.id) tx", "UART\($0.id) rx"] }
+        let buses = names.map { TraceSignal(name: $0, width: .text, initial: .text("idle")) }
         return levels + pwm + buses
     }
 
@@ -309,16 +319,52 @@ public final class EmulatedBoard: Backend {
         }
     }
 
+    public func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {
+        try uarts.busPins(id: id)
+    }
+
+    public func openUART(id: Int, tx: Int, rx: Int, framing: UARTFraming) throws(BackendError) -> Int {
+        try uarts.open(id: id, tx: tx, rx: rx, framing: framing)
+    }
+
+    public func writeUART(_ handle: Int, bytes: UnsafeRawBufferPointer, at nanoseconds: Int64) throws(BackendError) {
+        try uarts.write(handle, bytes: bytes, at: nanoseconds)
+    }
+
+    public func readUART(_ handle: Int, count: Int) throws(BackendError) -> [UInt8] {
+        try uarts.read(handle, count: count)
+    }
+
+    public func uartPending(_ handle: Int) throws(BackendError) -> Int {
+        try uarts.pending(handle)
+    }
+
+    public func uartTransmitRemaining(_ handle: Int, at nanoseconds: Int64) throws(BackendError) -> Int64 {
+        try uarts.transmitRemaining(handle, at: nanoseconds)
+    }
+
+    public func uartWaitsOnWallClock(_ handle: Int) throws(BackendError) -> Bool {
+        try uarts.isExternal(handle)
+    }
+
+    public func waitForUARTData(_ handle: Int, until deadline: DispatchTime) {
+        uarts.waitForExternalData(handle, until: deadline)
+    }
+
     // Asked on every VM tick, so it allocates nothing.
     public var nextEventTime: Int64? {
         var next = partChanges.last?.nanoseconds
         for timer in timers.values where timer.due < next ?? .max {
             next = timer.due
         }
+        if let uart = uarts.nextEventTime, uart < next ?? .max {
+            next = uart
+        }
         return next
     }
 
     public func advance(to nanoseconds: Int64) {
+        uarts.pollExternal(at: nanoseconds)
         while let next = nextEventTime, next <= nanoseconds {
             if let change = partChanges.last, change.nanoseconds == next {
                 partChanges.removeLast()
@@ -330,6 +376,9 @@ public final class EmulatedBoard: Backend {
             }
             // The earliest timer due now; slots in order so that ties are deterministic.
             guard let slot = timers.filter({ $0.value.due == next }).keys.min(), let timer = timers[slot] else {
+                if uarts.step(at: next, record: record) {
+                    continue
+                }
                 return
             }
             timers[slot] = timer.periodic ? Timer(due: next + timer.period, period: timer.period, periodic: true) : nil

@@ -58,7 +58,8 @@ final class I2CControllers {
                 device = MPU6050(
                     address: part.address ?? MPU6050.addresses[0], acceleration: part.acceleration ?? [0, 0, 1],
                     rotation: part.rotation ?? [0, 0, 0], celsius: part.celsius ?? 25)
-            case .led, .button, .temperatureSensor, .potentiometer, .neopixel, .wire, .mcp3008, .ssd1306SPI:
+            case .led, .button, .temperatureSensor, .potentiometer, .neopixel, .wire, .mcp3008, .ssd1306SPI, .loopback,
+                .uartResponder:
                 continue
             }
             bus(scl: pins.scl, sda: pins.sda).attach(device)

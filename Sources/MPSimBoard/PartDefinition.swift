@@ -43,6 +43,12 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         /// ``PartDefinition/chipSelect``, taking commands or data as ``PartDefinition/dataCommand``
         /// reads low or high; its ``PartDefinition/name`` names its screenshot.
         case ssd1306SPI = "ssd1306_spi"
+        /// A wire from the TX pin of UART ``PartDefinition/uart`` to its own RX pin: what it sends
+        /// comes back.
+        case loopback
+        /// A scripted device on UART ``PartDefinition/uart``: when what it received ends with a
+        /// prompt of ``PartDefinition/replies``, it sends that prompt's reply.
+        case uartResponder = "uart_responder"
 
         /// Decodes a part kind, rejecting unknown ones with the list of known ones.
         public init(from decoder: any Decoder) throws {
@@ -156,6 +162,12 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The voltages on an MCP3008's inputs CH0, CH1, ..., in volts; inputs left out read 0 V.
     public var channels: [Double]?
 
+    /// The UART (an id of the board file's `buses.uart`) a UART part is wired to.
+    public var uart: Int?
+
+    /// What a UART responder answers (the values) to each prompt it receives (the keys).
+    public var replies: [String: String]?
+
     /// Creates a part.
     public init(
         kind: Kind, name: String? = nil, pin: Int? = nil, adcChannel: Int? = nil, active: ActiveLevel = .high,
@@ -164,7 +176,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         address: Int? = nil, hectopascals: Double? = nil, humidity: Double? = nil, acceleration: [Double]? = nil,
         rotation: [Double]? = nil, spi: Int? = nil,
         sck: Int? = nil, mosi: Int? = nil, miso: Int? = nil, chipSelect: Int? = nil, vref: Double? = nil,
-        channels: [Double]? = nil, file: String? = nil, dataCommand: Int? = nil
+        channels: [Double]? = nil, file: String? = nil, dataCommand: Int? = nil, uart: Int? = nil,
+        replies: [String: String]? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -194,6 +207,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         self.channels = channels
         self.file = file
         self.dataCommand = dataCommand
+        self.uart = uart
+        self.replies = replies
     }
 
     /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high`,
@@ -228,10 +243,13 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         channels = try container.decodeIfPresent([Double].self, forKey: .channels)
         file = try container.decodeIfPresent(String.self, forKey: .file)
         dataCommand = try container.decodeIfPresent(Int.self, forKey: .dataCommand)
+        uart = try container.decodeIfPresent(Int.self, forKey: .uart)
+        replies = try container.decodeIfPresent([String: String].self, forKey: .replies)
     }
 
     enum CodingKeys: String, CodingKey {
         case kind, name, pin, active, presses, position, celsius, count, i2c, scl, sda, address, humidity, file
+        case uart, replies
         case adcChannel = "adc_channel"
         case bytesPerPixel = "bpp"
         case toPin = "to_pin"

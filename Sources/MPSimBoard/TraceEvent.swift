@@ -25,6 +25,9 @@ public struct TraceEvent: Sendable, Equatable {
         /// An SPI transfer: the controller is the signal, the text as
         /// ``SPIBus/traceText(out:in:)`` writes it.
         case spi
+        /// A byte on a UART line, when its stop bit ends: the signal is `UART1 tx` or
+        /// `UART1 rx`, the text the byte with `\r`, `\n`, `\t`, `\\` and `\xNN` escapes.
+        case uart
     }
 
     /// What a signal changed to.

@@ -71,6 +71,13 @@ public struct MachineOptions: ParsableArguments {
             "Writes each display part's image to <dir>/<name>.png after the run.", valueName: "dir"))
     public var screenshot: String?
 
+    /// `--uart`: host endpoints wired to the board's UARTs, as `N=pty`, `N=tcp:PORT` or `N=stdio`.
+    @Option(
+        help: ArgumentHelp(
+            "Wires UART N to a new pseudo-terminal (N=pty), a TCP port on 127.0.0.1 (N=tcp:PORT) or standard I/O (N=stdio, not with repl: the console then writes to standard error); repeatable.",
+            valueName: "N=pty|tcp:port|stdio"))
+    public var uart: [String] = []
+
     /// The smallest heap the firmware accepts.
     static let minimumHeapBytes = 4096
 
@@ -105,6 +112,7 @@ public struct MachineOptions: ParsableArguments {
                     "--screenshot '\(screenshot)' is a file, not a folder; give a folder (it is created if missing)")
             }
         }
+        _ = try deriveUARTEndpoints()
         if let firmware, !FileManager.default.fileExists(atPath: firmware) {
             throw ValidationError(
                 "--firmware '\(firmware)' does not exist; build it with Firmware/build.sh or fix the path")
@@ -128,11 +136,43 @@ public struct MachineOptions: ParsableArguments {
         firmware ?? Firmware.defaultPath()
     }
 
+    /// The host endpoints of `--uart`, by UART id, in the order given.
+    ///
+    /// - Throws: `ValidationError` for a value that is not `N=pty`, `N=tcp:PORT` or `N=stdio`, a
+    ///   UART given twice, or stdio given twice.
+    public func deriveUARTEndpoints() throws -> [(uart: Int, endpoint: UARTBridge.Endpoint)] {
+        var endpoints: [(uart: Int, endpoint: UARTBridge.Endpoint)] = []
+        for spec in uart {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            let endpoint: UARTBridge.Endpoint?
+            switch parts.count == 2 ? parts[1] : "" {
+            case "pty": endpoint = .pty
+            case "stdio": endpoint = .stdio
+            case let value where value.hasPrefix("tcp:"):
+                endpoint = Int(value.dropFirst(4)).flatMap { (0...65535).contains($0) ? .tcp(port: $0) : nil }
+            default: endpoint = nil
+            }
+            guard let id = Int(parts[0]), id >= 0, let endpoint else {
+                throw ValidationError(
+                    "--uart '\(spec)' is not N=pty, N=tcp:PORT or N=stdio; give one such as --uart 1=pty or --uart 1=tcp:5555")
+            }
+            if endpoints.contains(where: { $0.uart == id }) {
+                throw ValidationError("--uart gives UART \(id) twice; wire each UART to one endpoint")
+            }
+            if endpoint == .stdio, endpoints.contains(where: { $0.endpoint == .stdio }) {
+                throw ValidationError("--uart gives stdio twice; only one UART can have standard I/O")
+            }
+            endpoints.append((id, endpoint))
+        }
+        return endpoints
+    }
+
     /// The emulated board, with its trace files open.
     ///
+    /// - Parameter uartPeers: Host bridges and other peers to wire to the UARTs, by id.
     /// - Throws: ``BoardFileError`` for a bad board or parts file, ``TraceError`` for a trace
     ///   file that cannot be created.
-    public func deriveBoard() throws -> EmulatedBoard {
+    public func deriveBoard(uartPeers: [Int: [any UARTPeer]] = [:]) throws -> EmulatedBoard {
         let definition = try BoardCatalog(directory: BoardCatalog.defaultDirectory()).board(named: board)
         let projectParts = fs.map { URL(fileURLWithPath: $0).appendingPathComponent("mpsim.json").path }
         let partsPath = parts ?? projectParts.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
@@ -145,7 +185,12 @@ public struct MachineOptions: ParsableArguments {
         if let events {
             sinks.append(try EventLogWriter(path: events))
         }
-        return EmulatedBoard(definition: definition, parts: wired ?? [], sinks: sinks)
+        for id in uartPeers.keys.sorted() where !definition.buses.uart.contains(where: { $0.id == id }) {
+            throw ValidationError(
+                "--uart names UART \(id), which board '\(definition.name)' lacks; it has "
+                    + definition.buses.uart.map { String($0.id) }.joined(separator: ", "))
+        }
+        return EmulatedBoard(definition: definition, parts: wired ?? [], sinks: sinks, uartPeers: uartPeers)
     }
 
     /// Runs the firmware in `mode` on this process's terminal.
@@ -153,14 +198,40 @@ public struct MachineOptions: ParsableArguments {
     /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, or with the
     ///   status of a ``MachineError``, whose description goes to standard error first.
     func runOnTerminal(_ mode: MachineConfiguration.StartMode) throws {
-        let board: EmulatedBoard
+        let endpoints: [(uart: Int, endpoint: UARTBridge.Endpoint)]
         do {
-            board = try deriveBoard()
+            endpoints = try deriveUARTEndpoints()
+            if mode == .repl, endpoints.contains(where: { $0.endpoint == .stdio }) {
+                throw ValidationError("--uart N=stdio leaves the REPL no terminal; use pty or tcp:PORT with repl")
+            }
         } catch {
             FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let console = TerminalConsole(mode: mode == .repl ? .repl : .script)
+        let board: EmulatedBoard
+        var bridges: [UARTBridge] = []
+        defer {
+            for bridge in bridges {
+                bridge.close()
+            }
+        }
+        do {
+            for (id, endpoint) in endpoints {
+                let bridge = try UARTBridge(uart: id, endpoint: endpoint)
+                bridges.append(bridge)
+            }
+            board = try deriveBoard(uartPeers: Dictionary(grouping: bridges, by: \.uart).mapValues { $0 as [any UARTPeer] })
+        } catch {
+            FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        // Only now, once the board is sure to run, so that a program that waits for this line
+        // finds the endpoint ready.
+        for bridge in bridges {
+            FileHandle.standardError.write(Data("mpsim: UART\(bridge.uart) on \(bridge.address)\n".utf8))
+        }
+        let console = TerminalConsole(
+            mode: mode == .repl ? .repl : .script, givesUpStandardIO: endpoints.contains { $0.endpoint == .stdio })
         let result = Result { () throws(MachineError) -> Int32 in
             let firmware = try Firmware.load(path: deriveFirmwarePath())
             let configuration = deriveConfiguration(mode: mode)

@@ -9,7 +9,7 @@ import WasmKit
 /// The mirror of `Firmware/board_abi.h`: constants, and one table of the `board` imports.
 public enum ABI {
     /// The ABI version this host implements; the firmware exports its own as `mpsim_abi_version`.
-    public static let version: Int32 = 5
+    public static let version: Int32 = 6
 
     /// The WebAssembly module name of every import in ``imports``.
     public static let moduleName = "board"
@@ -109,6 +109,17 @@ public enum ABI {
         public static let phase: UInt32 = 2
         /// Each byte goes least significant bit first (`BOARD_SPI_LSB_FIRST`).
         public static let lsbFirst: UInt32 = 4
+    }
+
+    /// The parities `uart_open` takes (`BOARD_UART_PARITY_*`), as ``UARTFraming/Parity`` numbers
+    /// them.
+    public enum UARTParity {
+        /// `BOARD_UART_PARITY_NONE`.
+        public static let none: UInt32 = 0
+        /// `BOARD_UART_PARITY_ODD`.
+        public static let odd: UInt32 = 1
+        /// `BOARD_UART_PARITY_EVEN`.
+        public static let even: UInt32 = 2
     }
 
     /// The size of `board_flash_stat_t`: three little-endian `uint32_t` fields.
@@ -298,6 +309,37 @@ public enum ABI {
                 }
             }
             return .int32(result)
+        },
+        Import(name: "uart_bus_pins", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.uartBusPins(id: Int32(bitPattern: args[0].i32)))
+        },
+        Import(name: "uart_open", parameters: [.i32, .i32, .i32, .i32, .i32, .i32, .i32], results: [.i32]) {
+            host, _, args in
+            .int32(
+                host.uartOpen(
+                    id: Int32(bitPattern: args[0].i32), tx: args[1].i32, rx: args[2].i32,
+                    baudrate: Int32(bitPattern: args[3].i32), bits: args[4].i32, parity: args[5].i32, stop: args[6].i32))
+        },
+        Import(name: "uart_write", parameters: [.i32, .i32, .i32], results: [.i32]) { host, caller, args in
+            .int32(
+                withGuestBytes(caller, address: args[1].i32, count: args[2].i32) { bytes in
+                    host.uartWrite(handle: args[0].i32, bytes: UnsafeRawBufferPointer(bytes))
+                })
+        },
+        Import(name: "uart_read", parameters: [.i32, .i32, .i32], results: [.i32]) { host, caller, args in
+            .int32(
+                withGuestBytes(caller, address: args[1].i32, count: args[2].i32) { buffer in
+                    host.uartRead(handle: args[0].i32, into: buffer)
+                })
+        },
+        Import(name: "uart_pending", parameters: [.i32], results: [.i32]) { host, _, args in
+            .int32(host.uartPending(handle: args[0].i32))
+        },
+        Import(name: "uart_tx_remaining_ns", parameters: [.i32], results: [.i64]) { host, _, args in
+            .int64(host.uartTransmitRemaining(handle: args[0].i32))
+        },
+        Import(name: "uart_wait", parameters: [.i32, .i64], results: [.i64]) { host, _, args in
+            .int64(try host.uartWait(handle: args[0].i32, timeout: Int64(bitPattern: args[1].i64)))
         },
     ]
 

@@ -476,20 +476,138 @@ extension BoardHost {
         }
     }
 
+    // MARK: UART
+
+    /// `uart_bus_pins`: the default pins of a UART as `tx | rx << 16`, or a negative errno.
+    func uartBusPins(id: Int32) -> Int32 {
+        errno { () throws(BackendError) in
+            let pins = try backend.uartBusPins(id: Int(id))
+            return Int32(pins.tx) | Int32(pins.rx) << 16
+        }
+    }
+
+    /// `uart_open`: opens a UART with a framing; returns its handle or a negative errno.
+    func uartOpen(id: Int32, tx: UInt32, rx: UInt32, baudrate: Int32, bits: UInt32, parity: UInt32, stop: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            let framing = try UARTFraming(
+                baudrate: Int(baudrate), bits: Int(bits), parity: Int(parity), stopBits: Int(stop))
+            return Int32(try backend.openUART(id: Int(id), tx: Int(tx), rx: Int(rx), framing: framing))
+        }
+    }
+
+    /// `uart_write`: queues `bytes` for sending; returns their count or a negative errno.
+    func uartWrite(handle: UInt32, bytes: UnsafeRawBufferPointer) -> Int32 {
+        errno { () throws(BackendError) in
+            backend.advance(to: clockNanoseconds())
+            try backend.writeUART(Int(handle), bytes: bytes, at: clockNanoseconds())
+            return Int32(bytes.count)
+        }
+    }
+
+    /// `uart_read`: moves received bytes into `buffer`; returns their count or a negative errno.
+    func uartRead(handle: UInt32, into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
+        errno { () throws(BackendError) in
+            backend.advance(to: clockNanoseconds())
+            let bytes = try backend.readUART(Int(handle), count: buffer.count)
+            buffer.copyBytes(from: bytes)
+            return Int32(bytes.count)
+        }
+    }
+
+    /// `uart_pending`: how many received bytes wait, or a negative errno.
+    func uartPending(handle: UInt32) -> Int32 {
+        errno { () throws(BackendError) in
+            backend.advance(to: clockNanoseconds())
+            return Int32(clamping: try backend.uartPending(Int(handle)))
+        }
+    }
+
+    /// `uart_tx_remaining_ns`: nanoseconds until everything written is sent, or a negative errno.
+    func uartTransmitRemaining(handle: UInt32) -> Int64 {
+        do {
+            return try backend.uartTransmitRemaining(Int(handle), at: clockNanoseconds())
+        } catch {
+            return Int64(Self.errno(of: error))
+        }
+    }
+
+    /// `uart_wait`: idles until a UART has received a byte, an interrupt is pending or
+    /// `timeout` nanoseconds pass; returns the nanoseconds waited or a negative errno.
+    ///
+    /// Bytes from parts come at known board times, so in virtual mode the clock jumps to them.
+    /// A host program's bytes come when the host reads them: with such a peer (and in realtime
+    /// mode) the wait blocks on the wall clock, and in virtual mode the board clock then moves
+    /// on by the wall time waited, never past the timeout or the board's next event.
+    ///
+    /// - Throws: ``MachineError`` when a limit is reached, ``QuitRequested`` when the user quits.
+    func uartWait(handle: UInt32, timeout: Int64) throws -> Int64 {
+        let start = clockNanoseconds()
+        let deadline = start + max(timeout, 0)
+        let external: Bool
+        do {
+            external = try backend.uartWaitsOnWallClock(Int(handle))
+        } catch {
+            return Int64(Self.errno(of: error))
+        }
+        func ready() -> Bool {
+            (try? backend.uartPending(Int(handle))) ?? 0 > 0 || backend.hasPendingInterrupt
+                || console.input.hasPendingInterrupt
+        }
+        guard external else {
+            var result = Int64(-ABI.Errno.etimedout.rawValue)
+            try idle(until: deadline) {
+                if ready() {
+                    result = clockNanoseconds() - start
+                    return true
+                }
+                return clockNanoseconds() >= deadline
+            }
+            return result
+        }
+        while true {
+            try checkLimits()
+            backend.advance(to: clockNanoseconds())
+            let now = clockNanoseconds()
+            if ready() {
+                return now - start
+            }
+            if now >= deadline {
+                return Int64(-ABI.Errno.etimedout.rawValue)
+            }
+            // Wall-clock slices, so that limits, Ctrl-C and the board's own events are seen.
+            let next = [deadline, backend.nextEventTime, watchdog?.deadline].compactMap { $0 }.min() ?? deadline
+            let slice = min(next - now, Self.wallSliceNanoseconds)
+            let before = DispatchTime.now()
+            backend.waitForUARTData(Int(handle), until: before + .nanoseconds(Int(slice)))
+            if !configuration.realtime {
+                let waited = Int64(DispatchTime.now().uptimeNanoseconds - before.uptimeNanoseconds)
+                virtualNanoseconds = max(virtualNanoseconds, min(now + waited, next))
+            }
+        }
+    }
+
+    /// The longest a wall-clock wait for a host program's UART bytes blocks before looking again.
+    private static let wallSliceNanoseconds: Int64 = 50_000_000
+
     /// Runs `body`, turning a ``BackendError`` into the negative errno the ABI returns.
     private func errno(_ body: () throws(BackendError) -> Int32) -> Int32 {
         do {
             return try body()
         } catch {
-            switch error {
-            case .noSuchPin, .noADC, .noSuchI2CBus, .noSuchSPIBus: return -ABI.Errno.enoent.rawValue
-            case .unsupportedMode, .noPWM, .noSuchTimer, .invalidPeriod, .notAnI2CPin, .invalidI2CFrequency,
-                .noSuchI2CHandle, .invalidI2CAddress, .i2cNoTransaction, .notAnSPIPin, .invalidSPIBaudrate,
-                .noSuchSPIHandle:
-                return -ABI.Errno.einval.rawValue
-            case .i2cAddressNotAcknowledged: return -ABI.Errno.enodev.rawValue
-            case .i2cClockHeldLow: return -ABI.Errno.etimedout.rawValue
-            }
+            return Self.errno(of: error)
+        }
+    }
+
+    /// The negative errno the ABI returns for `error`.
+    private static func errno(of error: BackendError) -> Int32 {
+        switch error {
+        case .noSuchPin, .noADC, .noSuchI2CBus, .noSuchSPIBus, .noSuchUART: return -ABI.Errno.enoent.rawValue
+        case .unsupportedMode, .noPWM, .noSuchTimer, .invalidPeriod, .notAnI2CPin, .invalidI2CFrequency,
+            .noSuchI2CHandle, .invalidI2CAddress, .i2cNoTransaction, .notAnSPIPin, .invalidSPIBaudrate,
+            .noSuchSPIHandle, .notAUARTPin, .invalidUARTFraming, .noSuchUARTHandle:
+            return -ABI.Errno.einval.rawValue
+        case .i2cAddressNotAcknowledged: return -ABI.Errno.enodev.rawValue
+        case .i2cClockHeldLow: return -ABI.Errno.etimedout.rawValue
         }
     }
 }

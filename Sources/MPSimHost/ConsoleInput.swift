@@ -120,6 +120,11 @@ public final class ConsoleInput: Sendable {
         }
     }
 
+    /// Whether an interrupt is pending, without taking it.
+    var hasPendingInterrupt: Bool {
+        state.withLock { $0.interruptPending }
+    }
+
     /// How many times input arrived or closed so far.
     var arrivals: UInt64 {
         state.withLock { $0.arrivals }

@@ -20,12 +20,14 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
     case wallTimeLimit(seconds: Double)
     /// A trace file could not be written.
     case trace(reason: String)
+    /// A host endpoint for a UART (`--uart`) could not be set up.
+    case uartBridge(uart: Int, endpoint: String, operation: String, reason: String)
 
     /// The exit status mpsim ends with: 2 for a setup problem, 3 for a limit, 4 for a firmware
     /// failure.
     public var exitStatus: Int32 {
         switch self {
-        case .firmwareNotFound, .firmwareInvalid, .boardFolder, .trace:
+        case .firmwareNotFound, .firmwareInvalid, .boardFolder, .trace, .uartBridge:
             return 2
         case .timeLimit, .wallTimeLimit:
             return 3
@@ -58,6 +60,8 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
             return "wall-clock limit of \(Self.format(seconds)) s reached"
         case .trace(let reason):
             return "cannot write the trace: \(reason)"
+        case .uartBridge(let uart, let endpoint, let operation, let reason):
+            return "cannot connect UART '\(uart)' to '\(endpoint)': \(operation) failed: \(reason)"
         }
     }
 

@@ -26,12 +26,21 @@ public final class TerminalConsole: Console, @unchecked Sendable {
     public let input = ConsoleInput()
     private let savedTerminal: termios?
     private let interruptSource: (any DispatchSourceSignal)?
+    /// Whether a UART has standard input and output (`--uart N=stdio`): the console then
+    /// writes everything to standard error and reads nothing.
+    private let givesUpStandardIO: Bool
 
     /// Sets up the terminal for `mode` and starts reading standard input.
     ///
     /// Call ``restore()`` when the run ends.
-    public init(mode: Mode) {
+    ///
+    /// - Parameters:
+    ///   - mode: How the console treats the terminal.
+    ///   - givesUpStandardIO: Leaves standard input and output to a UART (`--uart N=stdio`):
+    ///     the console's output goes to standard error and its input is closed from the start.
+    public init(mode: Mode, givesUpStandardIO: Bool = false) {
         let input = self.input
+        self.givesUpStandardIO = givesUpStandardIO
         switch mode {
         case .script:
             savedTerminal = nil
@@ -50,6 +59,10 @@ public final class TerminalConsole: Console, @unchecked Sendable {
             interruptSource = nil
         }
         let quitByte = mode == .repl ? Self.quitByte : nil
+        if givesUpStandardIO {
+            input.close()
+            return
+        }
         Thread.detachNewThread {
             Self.readStandardInput(into: input, quitByte: quitByte)
         }
@@ -68,7 +81,7 @@ public final class TerminalConsole: Console, @unchecked Sendable {
 
     /// Writes all of `bytes` to standard output or standard error.
     public func write(_ bytes: UnsafeRawBufferPointer, to stream: ABI.Stream) {
-        let descriptor = stream == .stdout ? STDOUT_FILENO : STDERR_FILENO
+        let descriptor = stream == .stdout && !givesUpStandardIO ? STDOUT_FILENO : STDERR_FILENO
         var rest = bytes
         while let base = rest.baseAddress, !rest.isEmpty {
             let written = Foundation.write(descriptor, base, rest.count)

@@ -128,7 +128,7 @@ final class TemporaryFolder {
         (#""port": "rp2""#, #""port": "avr""#, "FILE: port: 'avr' is not a port (expected one of 'rp2', 'esp32')"),
         (
             #""kind": "led""#, #""kind": "servo""#,
-            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mpu6050', 'mcp3008', 'ssd1306', 'eeprom_24lc256', 'ssd1306_spi')"
+            "FILE: parts[0].kind: 'servo' is not a part kind (expected one of 'led', 'button', 'temperature_sensor', 'potentiometer', 'neopixel', 'wire', 'bme280', 'mpu6050', 'mcp3008', 'ssd1306', 'eeprom_24lc256', 'ssd1306_spi', 'loopback', 'uart_responder')"
         ),
         (
             #""name": "LED","#, #""active": "up","#,
@@ -401,6 +401,27 @@ final class TemporaryFolder {
         do {
             _ = try PartsFile.load(path: path, for: board)
             Issue.record("\(parts) loaded")
+        } catch {
+            #expect(error.description == message.replacing("FILE", with: path))
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"kind": "loopback"}"#, "FILE: parts[0].uart: required but missing"),
+        (
+            #"{"kind": "loopback", "uart": 2}"#,
+            "FILE: parts[0].uart: not allowed (board 'rp2-pico' has no UART '2' (it has 0, 1))"
+        ),
+        (#"{"kind": "uart_responder", "uart": 1}"#, "FILE: parts[0].replies: required but missing"),
+        (#"{"kind": "uart_responder", "uart": 1, "replies": {"AT": 1}}"#, "FILE: parts[0].replies.AT: expected a string"),
+    ])
+    func aUARTPartMistakeIsNamedExactly(parts: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("parts.json", #"{"parts": ["# + parts + "]}")
+        let pico = try Self.shipped("rp2-pico")
+        #expect(throws: (any Error).self) { try PartsFile.load(path: path, for: pico) }
+        do {
+            _ = try PartsFile.load(path: path, for: pico)
         } catch {
             #expect(error.description == message.replacing("FILE", with: path))
         }

@@ -226,6 +226,11 @@ import Testing
                                           after the run.
                   --screenshot <dir>      Writes each display part's image to <dir>/<name>.png
                                           after the run.
+                  --uart <N=pty|tcp:port|stdio>
+                                          Wires UART N to a new pseudo-terminal (N=pty), a TCP
+                                          port on 127.0.0.1 (N=tcp:PORT) or standard I/O
+                                          (N=stdio, not with repl: the console then writes to
+                                          standard error); repeatable.
                   --version               Show the version.
                   -h, --help              Show help information.
 

@@ -3,7 +3,8 @@ import MPSimCommands
 import MPSimHost
 import Testing
 
-/// What `--events` logs of a run: a NeoPixel strip's bit streams and colours, and resets.
+/// What `--events` logs of a run: a NeoPixel strip's bit streams and colours, UART bytes, and
+/// resets.
 @Suite struct EventLogTests {
     /// One line of the event log.
     struct Event {
@@ -35,6 +36,25 @@ import Testing
                 kind: try #require(object["kind"] as? String), signal: try #require(object["signal"] as? String),
                 value: object["value"])
         }
+    }
+
+    @Test func eachUARTByteIsLoggedWhenItsStopBitEnds() throws {
+        let events = try Self.events(running: ["Tests/Scripts/machine_uart_rp2.py", "--parts", "Tests/Scripts/machine_uart_rp2.json"])
+        let uart = events.filter { $0.kind == "uart" }
+        // The responder's first exchange: "AT\r\n" out, "OK\r\n" back, one character after another.
+        let exchange = uart.filter { $0.signal.hasPrefix("UART1") }.prefix(8)
+        #expect(exchange.map { "\($0.signal) \($0.value as? String ?? "")" } == [
+            "UART1 tx A", "UART1 tx T", "UART1 tx \\r", "UART1 tx \\n",
+            "UART1 rx O", "UART1 rx K", "UART1 rx \\r", "UART1 rx \\n",
+        ])
+        let times = exchange.map(\.nanoseconds)
+        #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 == 86_806 })
+        // The loopback echoes each byte at the instant it is sent.
+        let loop = uart.filter { $0.signal.hasPrefix("UART0") }
+        let sent = loop.filter { $0.signal == "UART0 tx" }
+        let echoed = loop.filter { $0.signal == "UART0 rx" }
+        #expect(sent.map(\.nanoseconds) == echoed.map(\.nanoseconds))
+        #expect(sent.map { $0.value as? String } == echoed.map { $0.value as? String })
     }
 
     @Test func aNeoPixelStripShowsEachWriteAfterItsBitStream() throws {

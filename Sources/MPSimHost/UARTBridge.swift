@@ -1,0 +1,251 @@
+import Dispatch
+import Foundation
+import MPSimBoard
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A UART peer that is a host program, reached through a pseudo-terminal, a TCP connection or
+/// this process's standard input and output (`mpsim run --uart 1=pty`, `--uart 1=tcp:5555`,
+/// `--uart 1=stdio`).
+///
+/// A background thread reads what the program sends into an inbox; the machine's thread
+/// delivers it to the UART "now" on the board clock, at its next tick or wait. Bytes the
+/// board's UART sends are written to the program as their stop bits end on the board clock.
+/// Writes to a pseudo-terminal or TCP client never block the board: what the program does not
+/// take in time (a full pseudo-terminal, no client yet) is dropped, as a UART with nobody
+/// listening loses it. Standard output is written in full, as the console is.
+// @unchecked Sendable: the file descriptors are constants, or live in the Mutex-guarded
+// state; the reader thread touches nothing else, and DispatchSemaphore is thread-safe.
+public final class UARTBridge: UARTPeer, @unchecked Sendable {
+    /// Where a bridge leads.
+    public enum Endpoint: Equatable, Sendable {
+        /// A new pseudo-terminal, whose path the bridge reports.
+        case pty
+        /// A TCP listener on 127.0.0.1 for one client; port 0 takes a free port.
+        case tcp(port: Int)
+        /// This process's standard input and output, which the console then leaves alone.
+        case stdio
+    }
+
+    private struct State {
+        var inbox: [UInt8] = []
+        /// Where bytes for the program go: the pty, or the TCP client once connected.
+        var output: Int32 = -1
+        var isClosed = false
+    }
+
+    /// The UART id the bridge is wired to.
+    public let uart: Int
+    /// Where the program connects: the pseudo-terminal's path, or `127.0.0.1:PORT`.
+    public let address: String
+    private let state = Mutex(State())
+    private let arrived = DispatchSemaphore(value: 0)
+    /// Descriptors the bridge owns and closes: the pty's master and our own open slave, or
+    /// the TCP listener.
+    private let owned: [Int32]
+
+    /// Opens the endpoint for UART `uart` and starts reading from it.
+    ///
+    /// - Throws: ``MachineError/uartBridge(uart:endpoint:operation:reason:)`` naming the
+    ///   system call that failed.
+    public init(uart: Int, endpoint: Endpoint) throws(MachineError) {
+        self.uart = uart
+        switch endpoint {
+        case .pty:
+            let (master, slave, path) = try Self.openPseudoTerminal(uart: uart)
+            owned = [master, slave]
+            address = path
+            state.withLock { $0.output = master }
+            Thread.detachNewThread { [self] in readLoop(from: master) }
+        case .tcp(let port):
+            let (listener, bound) = try Self.listen(uart: uart, port: port)
+            owned = [listener]
+            address = "127.0.0.1:\(bound)"
+            Thread.detachNewThread { [self] in acceptOne(from: listener) }
+        case .stdio:
+            owned = []
+            address = "standard input and output"
+            state.withLock { $0.output = STDOUT_FILENO }
+            Thread.detachNewThread { [self] in readLoop(from: STDIN_FILENO) }
+        }
+    }
+
+    /// Stops reading and closes every descriptor.
+    public func close() {
+        let output = state.withLock { state in
+            defer {
+                state.isClosed = true
+                state.output = -1
+            }
+            return state.output
+        }
+        if output > STDERR_FILENO, !owned.contains(output) {
+            Glibc.close(output)
+        }
+        for descriptor in owned {
+            Glibc.close(descriptor)
+        }
+        arrived.signal()
+    }
+
+    public func receive(_ byte: UInt8, at nanoseconds: Int64, line: UARTLine) {
+        let output = state.withLock { $0.output }
+        guard output >= 0 else {
+            return
+        }
+        var byte = byte
+        // Retried only when a signal interrupts it; a full pty or socket (EAGAIN) drops the byte.
+        while write(output, &byte, 1) < 0 && errno == EINTR {}
+    }
+
+    public func poll(at nanoseconds: Int64, line: UARTLine) {
+        let bytes = state.withLock { state in
+            defer { state.inbox.removeAll(keepingCapacity: true) }
+            return state.inbox
+        }
+        if !bytes.isEmpty {
+            line.deliver(bytes, at: nanoseconds)
+        }
+    }
+
+    public var isExternal: Bool { true }
+
+    public func waitForData(until deadline: DispatchTime) {
+        if state.withLock({ $0.inbox.isEmpty }) {
+            _ = arrived.wait(timeout: deadline)
+        }
+    }
+
+    // MARK: Background threads
+
+    /// Accepts the first client of `listener`, then reads from it until it hangs up.
+    private func acceptOne(from listener: Int32) {
+        var pollDescriptor = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+        while !state.withLock({ $0.isClosed }) {
+            guard Glibc.poll(&pollDescriptor, 1, 100) > 0 else {
+                continue
+            }
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else {
+                continue
+            }
+            _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK)
+            let accepted = state.withLock { state in
+                if state.isClosed {
+                    return false
+                }
+                state.output = client
+                return true
+            }
+            if accepted {
+                readLoop(from: client)
+            } else {
+                Glibc.close(client)
+            }
+            return
+        }
+    }
+
+    /// Moves what arrives on `descriptor` into the inbox until the bridge closes or the other
+    /// end hangs up.
+    private func readLoop(from descriptor: Int32) {
+        var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !state.withLock({ $0.isClosed }) {
+            guard Glibc.poll(&pollDescriptor, 1, 100) > 0 else {
+                continue
+            }
+            let count = read(descriptor, &buffer, buffer.count)
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) {
+                return
+            }
+            if count > 0 {
+                state.withLock { $0.inbox += buffer[..<count] }
+                arrived.signal()
+            }
+        }
+    }
+
+    // MARK: Endpoints
+
+    /// A new pseudo-terminal in raw mode: its master (non-blocking), our own open slave (so
+    /// that reads do not fail while no program has it open) and the slave's path.
+    private static func openPseudoTerminal(uart: Int) throws(MachineError) -> (Int32, Int32, String) {
+        func fail(_ operation: String) -> MachineError {
+            .uartBridge(uart: uart, endpoint: "pty", operation: operation, reason: String(cString: strerror(errno)))
+        }
+        // Glibc's module map hides the pseudo-terminal calls (they need _XOPEN_SOURCE), so they
+        // are looked up in the C library by name.
+        typealias OnDescriptor = @convention(c) (Int32) -> Int32
+        typealias PathOf = @convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32
+        guard let openPseudoTerminal = libc("posix_openpt", as: OnDescriptor.self),
+            let grant = libc("grantpt", as: OnDescriptor.self), let unlock = libc("unlockpt", as: OnDescriptor.self),
+            let pathOf = libc("ptsname_r", as: PathOf.self)
+        else {
+            throw .uartBridge(uart: uart, endpoint: "pty", operation: "dlsym", reason: "no posix_openpt in the C library")
+        }
+        let master = openPseudoTerminal(O_RDWR | O_NOCTTY)
+        guard master >= 0 else {
+            throw fail("posix_openpt")
+        }
+        var name = [CChar](repeating: 0, count: 128)
+        guard grant(master) == 0, unlock(master) == 0, pathOf(master, &name, name.count) == 0 else {
+            let error = fail("grantpt/unlockpt/ptsname_r")
+            Glibc.close(master)
+            throw error
+        }
+        let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let slave = open(path, O_RDWR | O_NOCTTY)
+        guard slave >= 0 else {
+            let error = fail("open '\(path)'")
+            Glibc.close(master)
+            throw error
+        }
+        var settings = termios()
+        if tcgetattr(slave, &settings) == 0 {
+            cfmakeraw(&settings)
+            _ = tcsetattr(slave, TCSANOW, &settings)
+        }
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+        return (master, slave, path)
+    }
+
+    /// The C library's function `name`, as a `T`.
+    private static func libc<T>(_ name: String, as type: T.Type) -> T? {
+        dlsym(nil, name).map { unsafeBitCast($0, to: type) }
+    }
+
+    /// A TCP listener on 127.0.0.1:`port` and the port it got.
+    private static func listen(uart: Int, port: Int) throws(MachineError) -> (Int32, Int) {
+        func fail(_ operation: String) -> MachineError {
+            .uartBridge(
+                uart: uart, endpoint: "tcp:\(port)", operation: operation, reason: String(cString: strerror(errno)))
+        }
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard listener >= 0 else {
+            throw fail("socket")
+        }
+        var yes: Int32 = 1
+        _ = setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(clamping: port)).bigEndian
+        address.sin_addr.s_addr = in_addr_t(0x7f00_0001).bigEndian
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(listener, address, length) == 0 && Glibc.listen(listener, 1) == 0
+                    && getsockname(listener, address, &length) == 0
+            }
+        }
+        guard bound else {
+            let error = fail("bind/listen")
+            Glibc.close(listener)
+            throw error
+        }
+        return (listener, Int(UInt16(bigEndian: address.sin_port)))
+    }
+}
