@@ -7,7 +7,7 @@
 /// another control byte. The bytes go on to the ``SSD1306Controller``, which an SPI front can
 /// share. A read returns the status byte of the parallel interfaces (bit 6 set while the
 /// display is off), since the datasheet gives no other.
-public final class SSD1306: I2CDevice, Display {
+public final class SSD1306: I2CDevice, SSD1306Display {
     /// The addresses the module can have: 0x3C with D/C# (SA0) low, 0x3D with it high.
     public static let addresses = [0x3C, 0x3D]
     /// The name of a display part that has none.
@@ -39,14 +39,6 @@ public final class SSD1306: I2CDevice, Display {
         self.address = address
         self.name = name
         self.controller = controller
-    }
-
-    public var width: Int { SSD1306Controller.columns }
-
-    public var height: Int { SSD1306Controller.rows }
-
-    public func panel() -> [UInt8] {
-        controller.panel()
     }
 
     public func begin(reading: Bool, at nanoseconds: Int64) {

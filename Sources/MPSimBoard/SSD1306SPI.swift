@@ -4,7 +4,7 @@
 /// chip-select pin is low, each byte clocked in is a command when its D/C# pin reads low and
 /// display data when it reads high. The chip sends nothing back. The bytes go on to the same
 /// ``SSD1306Controller`` as the I2C front's.
-public final class SSD1306SPI: SPIDevice, Display {
+public final class SSD1306SPI: SPIDevice, SSD1306Display {
     public let chipSelect: Int
     /// The number of the D/C# pin.
     public let dataCommand: Int
@@ -20,14 +20,6 @@ public final class SSD1306SPI: SPIDevice, Display {
         self.dataCommand = dataCommand
         self.name = name
         self.controller = controller
-    }
-
-    public var width: Int { SSD1306Controller.columns }
-
-    public var height: Int { SSD1306Controller.rows }
-
-    public func panel() -> [UInt8] {
-        controller.panel()
     }
 
     /// The D/C# pin now reads `level`.

@@ -20,14 +20,8 @@ import Testing
         let log = NSTemporaryDirectory() + "mpsim-events-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: log) }
         let paths = arguments.map { $0.hasSuffix(".py") || $0.hasSuffix(".json") ? ExampleTraceTests.root.appendingPathComponent($0).path : $0 }
-        let command = try Run.parse(paths + ["--events", log])
-        let console = MemoryConsole()
-        console.input.close()
-        let machine = Machine(
-            firmware: try Firmware.load(path: command.options.deriveFirmwarePath()),
-            configuration: command.options.deriveConfiguration(mode: try command.deriveMode()),
-            console: console, backend: try command.options.deriveBoard())
-        #expect(try machine.run() == 0)
+        let run = try InProcessRun.run(paths + ["--events", log])
+        #expect(run.status == 0)
         let text = try String(contentsOfFile: log, encoding: .utf8)
         return try text.split(separator: "\n").map { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

@@ -13,15 +13,9 @@ import Testing
     /// Runs `Examples/<name>` with `--trace` into a fresh file; returns the file's path.
     static func trace(example name: String, printing output: String) throws -> String {
         let trace = NSTemporaryDirectory() + "mpsim-\(name)-\(UUID().uuidString).vcd"
-        let command = try Run.parse([root.appendingPathComponent("Examples/\(name)").path, "--trace", trace])
-        let console = MemoryConsole()
-        console.input.close()
-        let machine = Machine(
-            firmware: try Firmware.load(path: command.options.deriveFirmwarePath()),
-            configuration: command.options.deriveConfiguration(mode: try command.deriveMode()),
-            console: console, backend: try command.options.deriveBoard())
-        #expect(try machine.run() == 0)
-        #expect(console.output == output)
+        let run = try InProcessRun.run([root.appendingPathComponent("Examples/\(name)").path, "--trace", trace])
+        #expect(run.status == 0)
+        #expect(run.output == output)
         return trace
     }
 
@@ -82,14 +76,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: trace) }
         let script = Self.root.appendingPathComponent("Tests/Scripts/machine_i2c_mpu6050.py").path
         let parts = Self.root.appendingPathComponent("Tests/Scripts/machine_i2c_mpu6050.json").path
-        let command = try Run.parse([script, "--parts", parts, "--trace", trace])
-        let console = MemoryConsole()
-        console.input.close()
-        let machine = Machine(
-            firmware: try Firmware.load(path: command.options.deriveFirmwarePath()),
-            configuration: command.options.deriveConfiguration(mode: try command.deriveMode()),
-            console: console, backend: try command.options.deriveBoard())
-        #expect(try machine.run() == 0)
+        let run = try InProcessRun.run([script, "--parts", parts, "--trace", trace])
+        #expect(run.status == 0)
         // The first transfer after the scan reads WHO_AM_I (0x75), which answers 0x68.
         let transfers = try Self.changes(of: "I2C0", in: trace).map(\.value)
         #expect(transfers.first == "idle")
