@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A board emulated from its board file: the state of every pin, its parts and timers, the
 /// interrupts they request, and the trace of what they did.
 ///
@@ -30,21 +28,21 @@ public final class EmulatedBoard: Backend {
 
     /// The board's parts and those wired to it.
     private let parts: [PartDefinition]
-    private var pins: [Int: PinState]
+    private(set) var pins: [Int: PinState]
     /// The pins each pin is wired to.
-    private let wires: [Int: [Int]]
+    let wires: [Int: [Int]]
     /// The NeoPixel strips, by the pin they listen on.
     private var strips: [Int: [NeoPixelStrip]]
     private var timers: [Int: Timer] = [:]
     /// Part changes still to come, latest first, so the next one is popped off the end.
     private var partChanges: [PartChange]
     private var interrupts: [Interrupt] = []
-    private let i2c: I2CControllers
-    private let spi: SPIControllers
+    let i2c: I2CControllers
+    let spi: SPIControllers
     /// Parts that watch pins (an SPI device its chip select): told each change of a pin's
     /// level, by pin number, at the instant it happens.
     private var levelObservers: [Int: [(PinLevel, Int64) -> Void]] = [:]
-    private let uarts: UARTPorts
+    let uarts: UARTPorts
     private let sinks: [any TraceSink]
     /// The first error of a sink; tracing stops there and ``finish(at:)`` reports it.
     private var traceError: TraceError?
@@ -261,96 +259,6 @@ public final class EmulatedBoard: Backend {
         timers[slot] = nil
     }
 
-    public func i2cBusPins(id: Int) throws(BackendError) -> (scl: Int, sda: Int) {
-        try i2c.busPins(id: id)
-    }
-
-    public func openI2C(id: Int?, scl: Int, sda: Int, frequency: Int) throws(BackendError) -> Int {
-        try i2c.open(id: id, scl: scl, sda: sda, frequency: frequency)
-    }
-
-    /// A transfer times out while a pin drives the bus's clock line low (an output latched
-    /// low, a pressed button); a floating or high clock line is free.
-    public func transferI2C(
-        _ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64
-    ) throws(BackendError) -> Int {
-        try i2c.transfer(
-            handle, address: address, bytes: &bytes, framing: framing, at: nanoseconds,
-            level: { pins[$0]?.level }, record: record)
-    }
-
-    public func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int) {
-        try spi.busPins(id: id)
-    }
-
-    public func openSPI(id: Int?, sck: Int, mosi: Int, miso: Int, baudrate: Int, format: SPIBus.Format)
-        throws(BackendError) -> Int
-    {
-        try spi.open(id: id, sck: sck, mosi: mosi, miso: miso, baudrate: baudrate, format: format)
-    }
-
-    /// With no device selected, MISO reads its pin's level, or what MOSI sends when a wire
-    /// joins the two (see ``SPIControllers``).
-    public func transferSPI(_ handle: Int, bytes: inout [UInt8], at nanoseconds: Int64) throws(BackendError) -> Int64 {
-        try spi.transfer(
-            handle, bytes: &bytes, at: nanoseconds, level: { pins[$0]?.level },
-            isWired: { wires[$0]?.contains($1) == true }, record: record)
-    }
-
-    /// The board's display parts, I2C ones then SPI ones, each in the parts' order, for screenshots.
-    public var displays: [any Display] { i2c.displays + spi.displays }
-
-    /// Writes the contents of each part that keeps them in a file (an EEPROM's `file`) to it,
-    /// as the run ends.
-    ///
-    /// - Throws: ``BoardFileError/unwritable(path:reason:)`` for the first file that cannot be
-    ///   written; the others are still written.
-    public func saveParts() throws(BoardFileError) {
-        var firstError: BoardFileError?
-        for eeprom in i2c.eeproms {
-            do {
-                try eeprom.save()
-            } catch {
-                firstError = firstError ?? error
-            }
-        }
-        if let firstError {
-            throw firstError
-        }
-    }
-
-    public func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {
-        try uarts.busPins(id: id)
-    }
-
-    public func openUART(id: Int, tx: Int, rx: Int, framing: UARTFraming) throws(BackendError) -> Int {
-        try uarts.open(id: id, tx: tx, rx: rx, framing: framing)
-    }
-
-    public func writeUART(_ handle: Int, bytes: UnsafeRawBufferPointer, at nanoseconds: Int64) throws(BackendError) {
-        try uarts.write(handle, bytes: bytes, at: nanoseconds)
-    }
-
-    public func readUART(_ handle: Int, count: Int) throws(BackendError) -> [UInt8] {
-        try uarts.read(handle, count: count)
-    }
-
-    public func uartPending(_ handle: Int) throws(BackendError) -> Int {
-        try uarts.pending(handle)
-    }
-
-    public func uartTransmitRemaining(_ handle: Int, at nanoseconds: Int64) throws(BackendError) -> Int64 {
-        try uarts.transmitRemaining(handle, at: nanoseconds)
-    }
-
-    public func uartWaitsOnWallClock(_ handle: Int) throws(BackendError) -> Bool {
-        try uarts.isExternal(handle)
-    }
-
-    public func waitForUARTData(_ handle: Int, until deadline: DispatchTime) {
-        uarts.waitForExternalData(handle, until: deadline)
-    }
-
     // Asked on every VM tick, so it allocates nothing.
     public var nextEventTime: Int64? {
         var next = partChanges.last?.nanoseconds
@@ -478,7 +386,7 @@ public final class EmulatedBoard: Backend {
         }
     }
 
-    private func record(_ event: TraceEvent) {
+    func record(_ event: TraceEvent) {
         guard traceError == nil else {
             return
         }
