@@ -77,10 +77,7 @@ extension BoardHost {
     /// and moves the clock past the transfer; returns 0 or a negative errno.
     func spiTransfer(handle: UInt32, bytes: inout [UInt8]) -> Int32 {
         errno { () throws(BackendError) in
-            let duration = try backend.transferSPI(Int(handle), bytes: &bytes, at: clockNanoseconds())
-            if !configuration.realtime {
-                virtualNanoseconds += duration
-            }
+            spend(try backend.transferSPI(Int(handle), bytes: &bytes, at: clockNanoseconds()))
             return 0
         }
     }
@@ -184,7 +181,7 @@ extension BoardHost {
                 return Int64(-ABI.Errno.etimedout.rawValue)
             }
             // Wall-clock slices, so that limits, Ctrl-C and the board's own events are seen.
-            let next = [deadline, backend.nextEventTime, watchdog?.deadline].compactMap { $0 }.min() ?? deadline
+            let next = nextWakeUp(deadline: deadline)
             let slice = min(next - now, Self.wallSliceNanoseconds)
             let before = DispatchTime.now()
             backend.waitForUARTData(Int(handle), until: before + .nanoseconds(Int(slice)))

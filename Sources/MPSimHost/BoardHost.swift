@@ -173,8 +173,7 @@ public final class BoardHost {
                 return
             }
             if !configuration.realtime, let deadline {
-                let next = [deadline, backend.nextEventTime, watchdog?.deadline].compactMap { $0 }.min() ?? deadline
-                virtualNanoseconds = max(virtualNanoseconds, next)
+                virtualNanoseconds = max(virtualNanoseconds, nextWakeUp(deadline: deadline))
                 continue
             }
             console.input.waitForChange(until: wallWakeUp(deadline: deadline))
@@ -184,6 +183,20 @@ public final class BoardHost {
     /// `rtc_ns`: the real-time clock, nanoseconds since 1970-01-01 UTC.
     func rtcNanoseconds() -> Int64 {
         bootEpochNanoseconds &+ clockNanoseconds()
+    }
+
+    /// The board time a wait until `deadline` reaches first: the deadline, or what the board
+    /// does before it on its own (a timer, a part, the watchdog).
+    func nextWakeUp(deadline: Int64) -> Int64 {
+        min(deadline, backend.nextEventTime ?? .max, watchdog?.deadline ?? .max)
+    }
+
+    /// Moves the virtual clock past `duration` nanoseconds that the board spent on one call
+    /// (a bit stream, a bus transfer); in realtime mode the wall clock has moved on by itself.
+    func spend(_ duration: Int64) {
+        if !configuration.realtime {
+            virtualNanoseconds += duration
+        }
     }
 
     private func wallNanoseconds() -> Int64 {
@@ -315,10 +328,7 @@ extension BoardHost {
     /// negative errno.
     func bitstream(_ pin: UInt32, timing: BitTiming, bytes: UnsafeRawBufferPointer) -> Int32 {
         errno { () throws(BackendError) in
-            let duration = try backend.sendBitstream(Int(pin), timing: timing, bytes: Array(bytes), at: clockNanoseconds())
-            if !configuration.realtime {
-                virtualNanoseconds += duration
-            }
+            spend(try backend.sendBitstream(Int(pin), timing: timing, bytes: Array(bytes), at: clockNanoseconds()))
             return 0
         }
     }
