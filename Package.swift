@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/swiftwasm/WasmKit", from: "0.4.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .executableTarget(
@@ -31,7 +32,17 @@ let package = Package(
             dependencies: [
                 "MPSimHost",
                 "MPSimBoard",
+                "MPSimTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MPSimTest",
+            dependencies: [
+                "MPSimHost",
+                "MPSimBoard",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),
@@ -64,6 +75,11 @@ let package = Package(
                 .product(name: "WasmParser", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MPSimTestTests",
+            dependencies: ["MPSimTest", "MPSimBoard"],
             swiftSettings: strictSettings
         ),
         .testTarget(

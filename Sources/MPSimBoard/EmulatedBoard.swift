@@ -37,6 +37,10 @@ public final class EmulatedBoard: Backend {
     /// Part changes still to come, latest first, so the next one is popped off the end.
     private var partChanges: [PartChange]
     private var interrupts: [Interrupt] = []
+    /// Actions that whoever drives the board (a test scenario) scheduled, latest first.
+    private var scheduled: [(nanoseconds: Int64, action: () -> Void)] = []
+    /// The board time the board has caught up to (``advance(to:)``).
+    public private(set) var clock: Int64 = 0
     let i2c: I2CControllers
     let spi: SPIControllers
     /// Parts that watch pins (an SPI device its chip select): told each change of a pin's
@@ -148,6 +152,31 @@ public final class EmulatedBoard: Backend {
 
     public func readPin(_ number: Int, at nanoseconds: Int64) throws(BackendError) -> Bool {
         try state(of: number).level == .high
+    }
+
+    /// The level on pin `number` now, or `nil` for a pin the board lacks.
+    public func level(ofPin number: Int) -> PinLevel? {
+        pins[number]?.level
+    }
+
+    /// Drives pin `number` from outside the board, as a button or a test probe does; `nil` lets
+    /// go of it.
+    ///
+    /// - Throws: ``BackendError/noSuchPin(number:board:)``.
+    public func drive(_ number: Int, to level: PinLevel?, at nanoseconds: Int64) throws(BackendError) {
+        _ = try state(of: number)
+        update(number, at: nanoseconds) {
+            $0.external = level
+            $0.used = true
+        }
+    }
+
+    /// Runs `action` when the board clock reaches `nanoseconds`, as the board's own events
+    /// run: a wait ends there, and ``clock`` then reads `nanoseconds`. Actions due at the same
+    /// time run in the order they were scheduled.
+    public func schedule(at nanoseconds: Int64, _ action: @escaping () -> Void) {
+        let index = scheduled.firstIndex { $0.nanoseconds <= nanoseconds } ?? scheduled.endIndex
+        scheduled.insert((nanoseconds, action), at: index)
     }
 
     public func watchPin(_ number: Int, edges: PinEdges) throws(BackendError) {
@@ -262,6 +291,9 @@ public final class EmulatedBoard: Backend {
     // Asked on every VM tick, so it allocates nothing.
     public var nextEventTime: Int64? {
         var next = partChanges.last?.nanoseconds
+        if let action = scheduled.last?.nanoseconds, action < next ?? .max {
+            next = action
+        }
         for timer in timers.values where timer.due < next ?? .max {
             next = timer.due
         }
@@ -273,7 +305,14 @@ public final class EmulatedBoard: Backend {
 
     public func advance(to nanoseconds: Int64) {
         uarts.pollExternal(at: nanoseconds)
+        defer { clock = max(clock, nanoseconds) }
         while let next = nextEventTime, next <= nanoseconds {
+            clock = max(clock, next)
+            if let action = scheduled.last, action.nanoseconds == next {
+                scheduled.removeLast()
+                action.action()
+                continue
+            }
             if let change = partChanges.last, change.nanoseconds == next {
                 partChanges.removeLast()
                 update(change.pin, at: next) {

@@ -161,7 +161,7 @@ public final class I2CBus {
     }
 
     /// Two or more lowercase hex digits.
-    static func hex(_ value: Int) -> String {
+    public static func hex(_ value: Int) -> String {
         let digits = String(value, radix: 16)
         return digits.count < 2 ? "0" + digits : digits
     }

@@ -60,6 +60,9 @@ public final class BoardHost {
         guard let stream = ABI.Stream(rawValue: stream) else {
             return -ABI.Errno.einval.rawValue
         }
+        // The board catches up first, so that whoever watches the console (a test scenario)
+        // sees the output at the instant it was written.
+        backend.advance(to: clockNanoseconds())
         console.write(bytes, to: stream)
         return Int32(bytes.count)
     }
@@ -164,7 +167,9 @@ public final class BoardHost {
     /// In virtual mode, a wait with a deadline jumps the clock at once to the deadline, or to the
     /// board's next event (a timer, a part, the watchdog) if that comes first. A wait without
     /// one (for console input), or any wait in realtime mode, blocks on the wall clock; the
-    /// virtual clock stands still meanwhile.
+    /// virtual clock stands still meanwhile. With scripted input, nothing outside the board can
+    /// end a wait, so a wait without a deadline jumps to the board's next event too, and with
+    /// none to come it ends the run.
     func idle(until deadline: Int64?, isDone: () throws -> Bool) throws {
         while true {
             try checkLimits()
@@ -174,6 +179,14 @@ public final class BoardHost {
             }
             if !configuration.realtime, let deadline {
                 virtualNanoseconds = max(virtualNanoseconds, nextWakeUp(deadline: deadline))
+                continue
+            }
+            if !configuration.realtime, configuration.scriptedInput {
+                let next = nextWakeUp(deadline: .max)
+                guard next < .max else {
+                    throw MachineError.waitsForever(atSeconds: Double(clockNanoseconds()) / 1e9)
+                }
+                virtualNanoseconds = max(virtualNanoseconds, next)
                 continue
             }
             console.input.waitForChange(until: wallWakeUp(deadline: deadline))

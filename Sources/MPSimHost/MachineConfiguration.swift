@@ -30,6 +30,10 @@ public struct MachineConfiguration: Sendable, Equatable {
     /// Whether the board clock follows the wall clock instead of the executed bytecode.
     public var realtime: Bool
 
+    /// Whether all console input comes from a script that runs in board time (a test scenario),
+    /// so that a wait for input need not block on the wall clock.
+    public var scriptedInput: Bool
+
     /// The seed of the random bytes the firmware reads (`os.urandom`); `nil` for the system's
     /// random source.
     public var seed: UInt64?
@@ -54,6 +58,7 @@ public struct MachineConfiguration: Sendable, Equatable {
         timeLimit: Double? = nil,
         wallTimeLimit: Double? = nil,
         realtime: Bool = false,
+        scriptedInput: Bool = false,
         seed: UInt64? = 0,
         flashBytes: Int = 2 << 20,
         nanosecondsPerStep: Int64 = 2_000,
@@ -65,6 +70,7 @@ public struct MachineConfiguration: Sendable, Equatable {
         self.timeLimit = timeLimit
         self.wallTimeLimit = wallTimeLimit
         self.realtime = realtime
+        self.scriptedInput = scriptedInput
         self.seed = seed
         self.flashBytes = flashBytes
         self.nanosecondsPerStep = nanosecondsPerStep

@@ -18,6 +18,9 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
     case timeLimit(seconds: Double)
     /// The wall clock reached the wall-time limit.
     case wallTimeLimit(seconds: Double)
+    /// The board waits for console input that its script cannot send, with nothing else to
+    /// come (scripted input only).
+    case waitsForever(atSeconds: Double)
     /// A trace file could not be written.
     case trace(reason: String)
     /// A host endpoint for a UART (`--uart`) could not be set up.
@@ -29,7 +32,7 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .firmwareNotFound, .firmwareInvalid, .boardFolder, .trace, .uartBridge:
             return 2
-        case .timeLimit, .wallTimeLimit:
+        case .timeLimit, .wallTimeLimit, .waitsForever:
             return 3
         case .instantiation, .missingExport, .abiVersionMismatch, .trap:
             return 4
@@ -58,6 +61,8 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
             return "time limit of \(Self.format(seconds)) s reached (virtual time)"
         case .wallTimeLimit(let seconds):
             return "wall-clock limit of \(Self.format(seconds)) s reached"
+        case .waitsForever(let seconds):
+            return "the board waits for input at \(Self.format(seconds)) s (virtual time), and nothing is left to send it"
         case .trace(let reason):
             return "cannot write the trace: \(reason)"
         case .uartBridge(let uart, let endpoint, let operation, let reason):

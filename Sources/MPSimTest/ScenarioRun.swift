@@ -1,0 +1,160 @@
+import Foundation
+import MPSimBoard
+
+/// Takes a scenario's steps at their instants on one running board, and tells how it went.
+///
+/// Lives on the machine's thread: it acts from the board's scheduled actions and console
+/// writes, which the running firmware triggers.
+final class ScenarioRun {
+    /// Why the steps stopped.
+    enum Outcome: Equatable {
+        case running
+        case passed
+        case failed(StepFailure)
+    }
+
+    let scenario: Scenario
+    private let board: EmulatedBoard
+    private let console: TestConsole
+    private let i2cWrites: I2CWriteLog
+    private(set) var outcome = Outcome.running
+    /// The step to take next, from 0.
+    private(set) var stepIndex = 0
+    /// Where in the console output the next `wait-serial` looks from.
+    private var serialOffset = 0
+
+    init(scenario: Scenario, board: EmulatedBoard, console: TestConsole, i2cWrites: I2CWriteLog) {
+        self.scenario = scenario
+        self.board = board
+        self.console = console
+        self.i2cWrites = i2cWrites
+    }
+
+    /// Starts taking the steps at power-on.
+    func start() {
+        console.onWrite = { [unowned self] in
+            if case .waitSerial = currentStep {
+                proceed()
+            }
+        }
+        board.schedule(at: 0) { [unowned self] in proceed() }
+    }
+
+    /// The step waiting to be taken, if any.
+    var currentStep: ScenarioStep? {
+        outcome == .running && stepIndex < scenario.steps.count ? scenario.steps[stepIndex] : nil
+    }
+
+    /// What the step now waiting saw so far, for a report when the run ends without it.
+    var pendingObservation: String {
+        guard case .waitSerial = currentStep else {
+            return ""
+        }
+        return Self.tail(of: String(decoding: console.output[serialOffset...], as: UTF8.self))
+    }
+
+    /// Takes steps until one must wait for the board, fails, or none is left.
+    private func proceed() {
+        while let step = currentStep {
+            switch take(step) {
+            case .done:
+                stepIndex += 1
+            case .waiting:
+                return
+            case .failed(let expected, let saw):
+                outcome = .failed(
+                    StepFailure(
+                        stepNumber: stepIndex + 1, step: step.summary, expected: expected, saw: saw,
+                        nanoseconds: board.clock))
+            }
+        }
+        if outcome == .running {
+            outcome = .passed
+        }
+        // Nothing is left to check: end the run here rather than wait for the program to end.
+        console.input.requestQuit()
+    }
+
+    private enum StepResult {
+        case done
+        case waiting
+        case failed(expected: String, saw: String)
+    }
+
+    private func take(_ step: ScenarioStep) -> StepResult {
+        switch step {
+        case .waitSerial(let text):
+            let output = console.output
+            guard let range = output[serialOffset...].firstRange(of: Array(text.utf8)) else {
+                return .waiting
+            }
+            serialOffset = range.upperBound
+            return .done
+        case .writeSerial(let text):
+            console.input.push(Array(text.utf8))
+            return .done
+        case .delay(let nanoseconds):
+            stepIndex += 1
+            board.schedule(at: board.clock + nanoseconds) { [unowned self] in proceed() }
+            return .waiting
+        case .setPin(let name, let level):
+            guard let pin = pinNumber(name) else {
+                return noSuchPin(name)
+            }
+            try? board.drive(pin, to: level.map { $0 ? .high : .low }, at: board.clock)
+            return .done
+        case .expectPin(let name, let level):
+            guard let pin = pinNumber(name), let actual = board.level(ofPin: pin) else {
+                return noSuchPin(name)
+            }
+            if (actual == .high) == level {
+                return .done
+            }
+            return .failed(expected: "\(name)=\(level ? 1 : 0)", saw: actual == .floating ? "floating (reads 0)" : "\(name)=\(actual == .high ? 1 : 0)")
+        case .expectI2CWrite(let address, let data):
+            let unchecked = i2cWrites.unchecked
+            if i2cWrites.take(address: address, data: data) {
+                return .done
+            }
+            let seen = unchecked.map(\.text)
+            return .failed(
+                expected: "an I2C write to 0x\(I2CBus.hex(address))"
+                    + (data.map { " starting " + $0.map { I2CBus.hex(Int($0)) }.joined(separator: " ") } ?? ""),
+                saw: seen.isEmpty ? "no I2C write since the previous check" : seen.suffix(5).joined(separator: "; "))
+        case .screenshot(let part, let match):
+            return compareScreenshot(of: part, with: match)
+        }
+    }
+
+    private func compareScreenshot(of part: String, with match: String) -> StepResult {
+        guard let display = board.displays.first(where: { $0.name == part }) else {
+            let names = board.displays.map(\.name)
+            return .failed(
+                expected: "a display part named '\(part)'",
+                saw: names.isEmpty ? "no display part" : "display parts " + names.joined(separator: ", "))
+        }
+        guard let expected = FileManager.default.contents(atPath: match) else {
+            return .failed(expected: "the image in '\(match)'", saw: "no such file (the shown image is in --artifacts)")
+        }
+        let shown = display.png()
+        if Array(expected) == shown {
+            return .done
+        }
+        return .failed(
+            expected: "the image in '\(match)'",
+            saw: "a different \(display.width)x\(display.height) image (in --artifacts as \(part).png)")
+    }
+
+    private func pinNumber(_ name: String) -> Int? {
+        board.pinNumber(named: name) ?? Int(name).flatMap { board.level(ofPin: $0) != nil ? $0 : nil }
+    }
+
+    private func noSuchPin(_ name: String) -> StepResult {
+        .failed(expected: "a pin '\(name)' on board \(board.definition.name)", saw: "no such pin")
+    }
+
+    /// The end of `text`, at most 80 characters on one line, for a report.
+    static func tail(of text: String) -> String {
+        text.isEmpty ? "no output" : ScenarioStep.quoted(text.count > 80 ? "…" + text.suffix(79) : text)
+    }
+}

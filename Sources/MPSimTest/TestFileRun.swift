@@ -1,0 +1,179 @@
+import Dispatch
+import Foundation
+import MPSimBoard
+import MPSimHost
+
+/// One run of one test file on a fresh board, in a fresh copy of its board folder, so that
+/// nothing one test does reaches another.
+///
+/// Runs on the calling thread; each run has its own firmware instance and board.
+struct TestFileRun {
+    let file: TestFile
+    let options: TestOptions
+
+    /// Runs the file and reports each of its tests.
+    func run() -> TestFileReport {
+        let start = DispatchTime.now()
+        var output = ""
+        var boardSeconds = 0.0
+        let cases: [TestCaseResult]
+        do {
+            let scenario = try file.kind == .scenario ? loadScenario() : nil
+            let sourceFolder = scenario?.boardFolder ?? URL(fileURLWithPath: file.path).deletingLastPathComponent().path
+            let folder = try BoardFolderCopy(of: sourceFolder, keeping: file.path)
+            defer { folder.remove() }
+            let artifacts = try artifactsFolder()
+            let outcome = try execute(scenario: scenario, in: folder.path, artifacts: artifacts)
+            output = outcome.output
+            boardSeconds = outcome.boardSeconds
+            cases = outcome.cases
+            if let artifacts {
+                keepArtifacts(in: artifacts, failed: !cases.allSatisfy(\.outcome.isSuccess), output: output, displays: outcome.displays)
+            }
+        } catch {
+            cases = [moduleError(error.message)]
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return TestFileReport(file: file, cases: cases, output: output, seconds: seconds, boardSeconds: boardSeconds)
+    }
+
+    private var fileName: String { URL(fileURLWithPath: file.path).lastPathComponent }
+
+    private func loadScenario() throws(TestSetupFailure) -> Scenario {
+        do {
+            return try Scenario.load(path: file.path)
+        } catch {
+            throw TestSetupFailure(message: error.description)
+        }
+    }
+
+    /// What a finished run left.
+    private struct Execution {
+        var cases: [TestCaseResult]
+        var output: String
+        var boardSeconds: Double
+        var displays: [any Display]
+    }
+
+    private func execute(scenario: Scenario?, in folder: String, artifacts: String?) throws(TestSetupFailure) -> Execution {
+        let board = try makeBoard(named: scenario?.board ?? options.board, partsFile: scenario?.parts, folder: folder, artifacts: artifacts)
+        let console = TestConsole()
+        let mode: MachineConfiguration.StartMode
+        if let script = scenario == nil ? fileName : scenario?.run {
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(script).path
+            guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw TestSetupFailure(message: "no script '\(script)' in the board folder")
+            }
+            mode = .exec(name: script, source: source)
+        } else {
+            mode = .boot
+        }
+        let configuration = MachineConfiguration(
+            mode: mode, boardFolder: folder,
+            timeLimit: scenario.map { Double($0.timeoutNanoseconds) / 1e9 } ?? options.timeout,
+            wallTimeLimit: options.wallTimeout, scriptedInput: true, seed: options.seed)
+        let firmware: Firmware
+        do {
+            firmware = try Firmware.load(path: options.firmwarePath)
+        } catch {
+            throw TestSetupFailure(message: error.description)
+        }
+        let scenarioRun = scenario.map {
+            ScenarioRun(scenario: $0, board: board.board, console: console, i2cWrites: board.i2cWrites)
+        }
+        scenarioRun?.start()
+        let result = Result { () throws(MachineError) in
+            try Machine(firmware: firmware, configuration: configuration, console: console, backend: board.board).run()
+        }
+        let cases: [TestCaseResult]
+        if let scenarioRun {
+            cases = [ScenarioVerdict(run: scenarioRun, result: result, file: file.id, output: console.text).testCase]
+        } else {
+            cases = unittestResults(result: result, output: console.text)
+        }
+        return Execution(
+            cases: cases, output: console.text, boardSeconds: Double(board.board.clock) / 1e9,
+            displays: board.board.displays)
+    }
+
+    private func makeBoard(named name: String, partsFile: String?, folder: String, artifacts: String?) throws(TestSetupFailure)
+        -> (board: EmulatedBoard, i2cWrites: I2CWriteLog)
+    {
+        do {
+            let definition = try BoardCatalog(directory: options.boardCatalog).board(named: name)
+            let parts = URL(fileURLWithPath: folder).appendingPathComponent(partsFile ?? "mpsim.json").path
+            var wired: [PartDefinition] = []
+            if partsFile != nil || FileManager.default.fileExists(atPath: parts) {
+                wired = try PartsFile.load(path: parts, for: definition)
+            }
+            let i2cWrites = I2CWriteLog()
+            var sinks: [any TraceSink] = [i2cWrites]
+            if let artifacts {
+                let trace = URL(fileURLWithPath: artifacts).appendingPathComponent("trace.vcd").path
+                sinks.append(
+                    try VCDWriter(path: trace, signals: EmulatedBoard.traceSignals(for: definition), scope: definition.name))
+            }
+            return (EmulatedBoard(definition: definition, parts: wired, sinks: sinks), i2cWrites)
+        } catch let error as BoardFileError {
+            throw TestSetupFailure(message: error.description)
+        } catch {
+            throw TestSetupFailure(message: "\(error)")
+        }
+    }
+
+    /// The results `unittest.main()` printed, or one error for the module when the run broke
+    /// before or around them.
+    private func unittestResults(result: Result<Int32, MachineError>, output: String) -> [TestCaseResult] {
+        let cases = UnittestOutput.results(in: output, file: file.id)
+        let problem: String?
+        switch result {
+        case .success(let status):
+            problem = status != 0 && cases.allSatisfy(\.outcome.isSuccess) ? "the module ended with exit status \(status)" : nil
+        case .failure(let error):
+            problem = error.description
+        }
+        guard let problem else {
+            if cases.isEmpty {
+                return [moduleError("no test ran; does the module call unittest.main()?", output: output)]
+            }
+            return cases
+        }
+        return cases + [moduleError(problem, output: output)]
+    }
+
+    /// An error of the whole module, reported as one test named after the file.
+    private func moduleError(_ message: String, output: String = "") -> TestCaseResult {
+        TestCaseResult(
+            file: file.id, suite: fileName, name: fileName,
+            outcome: .error(message: message, details: TestOutcome.details(boardOutput: output)))
+    }
+
+    /// The folder for this file's artifacts, created empty.
+    private func artifactsFolder() throws(TestSetupFailure) -> String? {
+        guard let root = options.artifactsFolder else {
+            return nil
+        }
+        let folder = URL(fileURLWithPath: root).appendingPathComponent(file.id.replacingOccurrences(of: "/", with: "__")).path
+        do {
+            try? FileManager.default.removeItem(atPath: folder)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw TestSetupFailure(message: "cannot create artifacts folder '\(folder)': \(error.localizedDescription)")
+        }
+        return folder
+    }
+
+    /// Keeps a failing file's console output and display images beside its trace; removes a
+    /// passing file's folder.
+    private func keepArtifacts(in folder: String, failed: Bool, output: String, displays: [any Display]) {
+        guard failed else {
+            try? FileManager.default.removeItem(atPath: folder)
+            return
+        }
+        let url = URL(fileURLWithPath: folder)
+        try? Data(output.utf8).write(to: url.appendingPathComponent("output.txt"))
+        for display in displays {
+            try? Data(display.png()).write(to: url.appendingPathComponent(display.name + ".png"))
+        }
+    }
+}

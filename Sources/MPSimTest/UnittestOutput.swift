@@ -1,0 +1,93 @@
+/// Reads the results out of what the firmware's `unittest.main()` prints (see
+/// `Firmware/modules/unittest.py` for the format).
+///
+/// One line a test, `test_add (TestMath) ... ok`, with `FAIL`, `ERROR`, `skipped 'reason'`,
+/// `expected failure` or `unexpected success` instead of `ok`; then a block for each failure
+/// and error that opens with `FAIL: test_div (TestMath)` between rules of `=` and `-`.
+enum UnittestOutput {
+    /// The results in `output` of the module `file`.
+    static func results(in output: String, file: String) -> [TestCaseResult] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+        var results: [TestCaseResult] = []
+        for line in lines {
+            guard let (name, suite, verdict) = verdictLine(line) else {
+                continue
+            }
+            let outcome: TestOutcome
+            switch verdict {
+            case "ok", "expected failure":
+                outcome = .passed
+            case "FAIL", "unexpected success":
+                outcome = .failed(message: verdict == "FAIL" ? "failed" : "unexpected success", details: "")
+            case "ERROR":
+                outcome = .error(message: "error", details: "")
+            default:
+                guard verdict.hasPrefix("skipped") else {
+                    continue
+                }
+                var reason = verdict.dropFirst("skipped".count).trimmingCharacters(in: .whitespaces)
+                if reason.count >= 2, reason.first == "'", reason.last == "'" {
+                    reason = String(reason.dropFirst().dropLast())
+                }
+                outcome = .skipped(reason: reason)
+            }
+            results.append(TestCaseResult(file: file, suite: suite, name: name, outcome: outcome))
+        }
+        for (heading, body) in failureBlocks(lines) {
+            guard let index = results.firstIndex(where: { "\($0.name) (\($0.suite))" == heading.test }) else {
+                continue
+            }
+            let message = body.last(where: { !$0.isEmpty && !$0.hasPrefix(" ") }) ?? heading.kind
+            let details = body.joined(separator: "\n")
+            results[index].outcome =
+                heading.kind == "FAIL"
+                ? .failed(message: message, details: details) : .error(message: message, details: details)
+        }
+        return results
+    }
+
+    /// `test_add (TestMath) ... ok` as its name, class and verdict.
+    private static func verdictLine(_ line: Substring) -> (String, String, String)? {
+        guard let dots = line.range(of: " ... "), let open = line[..<dots.lowerBound].firstIndex(of: " "),
+            line[..<dots.lowerBound].hasSuffix(")")
+        else {
+            return nil
+        }
+        let name = line[..<open]
+        let suite = line[line.index(open, offsetBy: 2)..<line.index(before: dots.lowerBound)]
+        guard line[line.index(after: open)] == "(", !name.isEmpty, !suite.isEmpty else {
+            return nil
+        }
+        return (String(name), String(suite), String(line[dots.upperBound...]))
+    }
+
+    /// Each `FAIL: test (Class)` or `ERROR: test (Class)` block: its kind, its test, and its
+    /// lines up to the next rule.
+    private static func failureBlocks(_ lines: [Substring]) -> [(heading: (kind: String, test: String), body: [String])] {
+        var blocks: [(heading: (kind: String, test: String), body: [String])] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            guard let colon = line.firstIndex(of: ":"), ["FAIL", "ERROR"].contains(line[..<colon]),
+                index < lines.count, lines[index].hasPrefix("-----")
+            else {
+                continue
+            }
+            let heading = (String(line[..<colon]), String(line[line.index(colon, offsetBy: 2)...]))
+            index += 1
+            var body: [String] = []
+            while index < lines.count, !lines[index].hasPrefix("=====") && !lines[index].hasPrefix("-----") {
+                body.append(String(lines[index]))
+                index += 1
+            }
+            while body.last?.isEmpty == true {
+                body.removeLast()
+            }
+            blocks.append((heading, body))
+        }
+        return blocks
+    }
+}
