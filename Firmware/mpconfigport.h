@@ -35,6 +35,10 @@
 #define MICROPY_ALLOC_PATH_MAX                  (256)
 #define MICROPY_ENABLE_COMPILER                 (1)
 #define MICROPY_PERSISTENT_CODE_LOAD            (1)
+// Python modules frozen as bytecode (modules/, manifest.py); mkrules also passes this with -D.
+#ifndef MICROPY_MODULE_FROZEN_MPY
+#define MICROPY_MODULE_FROZEN_MPY               (1)
+#endif
 
 // Speed: measured levers, see ../shared/FIRMWARE-NOTES.md.
 #define MICROPY_OPT_COMPUTED_GOTO               (1)
