@@ -58,7 +58,7 @@ public enum JUnitReport {
 
     /// `text` safe in XML attributes and content; control characters XML 1.0 forbids become
     /// `\xNN`.
-    static func escape(_ text: String) -> String {
+    private static func escape(_ text: String) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -51,6 +51,15 @@ public struct TestFileReport: Sendable {
     /// Board-time seconds the run took.
     public let boardSeconds: Double
 
+    /// Creates the report of `file`'s run.
+    public init(file: TestFile, cases: [TestCaseResult], output: String, seconds: Double, boardSeconds: Double) {
+        self.file = file
+        self.cases = cases
+        self.output = output
+        self.seconds = seconds
+        self.boardSeconds = boardSeconds
+    }
+
     /// Whether every case passed or was skipped.
     public var succeeded: Bool { cases.allSatisfy(\.outcome.isSuccess) }
 }

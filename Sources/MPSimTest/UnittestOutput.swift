@@ -4,9 +4,9 @@
 /// One line a test, `test_add (TestMath) ... ok`, with `FAIL`, `ERROR`, `skipped 'reason'`,
 /// `expected failure` or `unexpected success` instead of `ok`; then a block for each failure
 /// and error that opens with `FAIL: test_div (TestMath)` between rules of `=` and `-`.
-enum UnittestOutput {
+public enum UnittestOutput {
     /// The results in `output` of the module `file`.
-    static func results(in output: String, file: String) -> [TestCaseResult] {
+    public static func results(in output: String, file: String) -> [TestCaseResult] {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? $0.dropLast() : $0
         }
