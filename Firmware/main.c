@@ -14,6 +14,7 @@
 #include "shared/readline/readline.h"
 #include "shared/runtime/pyexec.h"
 #include "boardfs.h"
+#include "boardname.h"
 #include "machine_pin.h"
 
 #define DEFAULT_HEAP_BYTES (192 * 1024)
@@ -34,6 +35,7 @@ typedef enum {
 
 typedef struct {
     size_t heap_bytes;
+    const char *machine; // NULL: the default name
     start_mode_t mode;
     const char *name;
     const char *source;
@@ -46,6 +48,7 @@ int32_t mpsim_abi_version(void) {
 
 static bool parse_start_args(int argc, char **argv, start_args_t *args) {
     args->heap_bytes = DEFAULT_HEAP_BYTES;
+    args->machine = NULL;
     int i = 1;
     if (i + 1 < argc && strcmp(argv[i], "--heap") == 0) {
         char *end;
@@ -54,6 +57,13 @@ static bool parse_start_args(int argc, char **argv, start_args_t *args) {
             return false;
         }
         args->heap_bytes = bytes;
+        i += 2;
+    }
+    if (i + 1 < argc && strcmp(argv[i], "--machine") == 0) {
+        if (argv[i + 1][0] == '\0') {
+            return false;
+        }
+        args->machine = argv[i + 1];
         i += 2;
     }
     if (i + 3 == argc && strcmp(argv[i], "exec") == 0) {
@@ -209,9 +219,10 @@ int main(int argc, char **argv) {
 
     start_args_t args;
     if (!parse_start_args(argc, argv, &args)) {
-        fprintf(stderr, "usage: mpsim [--heap BYTES] (exec NAME SOURCE | boot | repl)\n");
+        fprintf(stderr, "usage: mpsim [--heap BYTES] [--machine NAME] (exec NAME SOURCE | boot | repl)\n");
         return 2;
     }
+    boardname_set(args.machine);
     void *heap = malloc(args.heap_bytes);
     if (heap == NULL) {
         fprintf(stderr, "mpsim: cannot allocate a heap of %zu bytes\n", args.heap_bytes);

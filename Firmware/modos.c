@@ -13,6 +13,7 @@
 #include "py/runtime.h"
 #include "genhdr/mpversion.h"
 #include "boardfs.h"
+#include "boardname.h"
 #include "mperrno_wasi.h"
 
 // What stat() and ilistdir() report as the type, like MicroPython's VFS drivers.
@@ -39,20 +40,18 @@ static const qstr os_uname_fields[] = {
 static const MP_DEFINE_STR_OBJ(os_uname_sysname_obj, MICROPY_PY_SYS_PLATFORM);
 static const MP_DEFINE_STR_OBJ(os_uname_release_obj, MICROPY_VERSION_STRING);
 static const MP_DEFINE_STR_OBJ(os_uname_version_obj, MICROPY_GIT_TAG " on " MICROPY_BUILD_DATE);
-static const MP_DEFINE_STR_OBJ(os_uname_machine_obj, MICROPY_HW_BOARD_NAME " with " MICROPY_HW_MCU_NAME);
-static MP_DEFINE_ATTRTUPLE(
-    os_uname_info_obj,
-    os_uname_fields,
-    5,
-    MP_ROM_PTR(&os_uname_sysname_obj),
-    MP_ROM_PTR(&os_uname_sysname_obj),
-    MP_ROM_PTR(&os_uname_release_obj),
-    MP_ROM_PTR(&os_uname_version_obj),
-    MP_ROM_PTR(&os_uname_machine_obj)
-    );
 
+// machine is the board's name, which the host may set at start (boardname.c).
 static mp_obj_t os_uname(void) {
-    return MP_OBJ_FROM_PTR(&os_uname_info_obj);
+    const char *machine = boardname_get();
+    mp_obj_t items[5] = {
+        MP_OBJ_FROM_PTR(&os_uname_sysname_obj),
+        MP_OBJ_FROM_PTR(&os_uname_sysname_obj),
+        MP_OBJ_FROM_PTR(&os_uname_release_obj),
+        MP_OBJ_FROM_PTR(&os_uname_version_obj),
+        mp_obj_new_str(machine, strlen(machine)),
+    };
+    return mp_obj_new_attrtuple(os_uname_fields, 5, items);
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(os_uname_obj, os_uname);
 

@@ -7,6 +7,7 @@
 #include "shared/readline/readline.h"
 #include "py/runtime.h"
 #include "py/stream.h"
+#include "boardname.h"
 #include "machine_pin.h"
 
 bool mpsim_cook_newlines = false;
@@ -108,6 +109,9 @@ mp_uint_t mp_hal_stdout_tx_strn(const char *str, size_t len) {
 }
 
 void mp_hal_stdout_tx_str(const char *str) {
+    if (boardname_write_banner_part(str)) {
+        return;
+    }
     mp_hal_stdout_tx_strn(str, strlen(str));
 }
 
