@@ -52,6 +52,10 @@ void mpsim_wait_for_event(mp_uint_t timeout_ms) {
     handle_events(board_wait(deadline_ns));
 }
 
+void mpsim_wait_until_ns(int64_t deadline_ns) {
+    handle_events(board_wait(deadline_ns));
+}
+
 void mpsim_sleep_until_ns(int64_t deadline_ns) {
     for (;;) {
         mp_event_handle_nowait();
