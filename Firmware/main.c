@@ -15,6 +15,7 @@
 #include "shared/runtime/pyexec.h"
 #include "boardfs.h"
 #include "boardname.h"
+#include "vfs.h"
 #include "machine_pin.h"
 
 #define DEFAULT_HEAP_BYTES (192 * 1024)
@@ -134,6 +135,7 @@ static void init_runtime(void *heap, size_t heap_bytes, const char *argv0) {
     mp_pystack_init(pystack, &pystack[MP_ARRAY_SIZE(pystack)]);
     gc_init(heap, (char *)heap + heap_bytes);
     mp_init();
+    vfs_init();
     boardfs_chdir("/");
     mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR__slash_lib));
     if (argv0 != NULL) {
