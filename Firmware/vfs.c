@@ -196,3 +196,18 @@ static mp_obj_t vfs_umount(mp_obj_t target) {
     return mp_const_none;
 }
 MP_DEFINE_CONST_FUN_OBJ_1(vfs_umount_obj, vfs_umount);
+
+// The vfs module of MicroPython v1.23, where mount and umount moved; os keeps them too.
+static const mp_rom_map_elem_t vfs_module_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_vfs) },
+    { MP_ROM_QSTR(MP_QSTR_mount), MP_ROM_PTR(&vfs_mount_obj) },
+    { MP_ROM_QSTR(MP_QSTR_umount), MP_ROM_PTR(&vfs_umount_obj) },
+};
+static MP_DEFINE_CONST_DICT(vfs_module_globals, vfs_module_globals_table);
+
+const mp_obj_module_t mp_module_vfs = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&vfs_module_globals,
+};
+
+MP_REGISTER_MODULE(MP_QSTR_vfs, mp_module_vfs);

@@ -224,3 +224,8 @@ os.mount(other, "/a/b", readonly=True)
 print("nested mount point:", calls[-1], os.listdir("/a/b"))
 os.umount(other)
 print("umount by object:", calls[-1])
+
+# MicroPython v1.23 also offers mount and umount in the vfs module.
+import vfs
+
+print("vfs module:", vfs.mount is os.mount, vfs.umount is os.umount)
