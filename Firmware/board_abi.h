@@ -74,9 +74,10 @@ _Static_assert(sizeof(board_flash_stat_t) == 12, "mpsim ABI");
 //   mpsim [--heap BYTES] [--machine NAME] repl
 //                                          boot, then the REPL; Ctrl-D soft-reboots; ends
 //                                          when console input closes
-// --machine names the board as a real one shows itself, "<board> with <mcu>" (such as
-// "Raspberry Pi Pico with RP2040"): in the REPL banner, os.uname().machine and
-// sys.implementation._machine. Without it they read "mpsim with wasm32".
+// The options may come in either order. --machine names the board as a real one shows itself,
+// "<board> with <mcu>" (such as "Raspberry Pi Pico with RP2040"), in the REPL banner,
+// os.uname().machine and sys.implementation._machine; without it they read
+// "mpsim with wasm32".
 // The exit status is 0 when the code finished, 1 after an uncaught exception (its traceback
 // goes to BOARD_STREAM_STDERR), n after SystemExit(n), 2 for bad arguments.
 

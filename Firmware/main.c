@@ -51,21 +51,20 @@ static bool parse_start_args(int argc, char **argv, start_args_t *args) {
     args->heap_bytes = DEFAULT_HEAP_BYTES;
     args->machine = NULL;
     int i = 1;
-    if (i + 1 < argc && strcmp(argv[i], "--heap") == 0) {
-        char *end;
-        unsigned long bytes = strtoul(argv[i + 1], &end, 10);
-        if (*end != '\0' || bytes < 4096) {
+    // Options come before the mode, in any order.
+    for (; i + 1 < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
+        if (strcmp(argv[i], "--heap") == 0) {
+            char *end;
+            unsigned long bytes = strtoul(argv[i + 1], &end, 10);
+            if (*end != '\0' || bytes < 4096) {
+                return false;
+            }
+            args->heap_bytes = bytes;
+        } else if (strcmp(argv[i], "--machine") == 0 && argv[i + 1][0] != '\0') {
+            args->machine = argv[i + 1];
+        } else {
             return false;
         }
-        args->heap_bytes = bytes;
-        i += 2;
-    }
-    if (i + 1 < argc && strcmp(argv[i], "--machine") == 0) {
-        if (argv[i + 1][0] == '\0') {
-            return false;
-        }
-        args->machine = argv[i + 1];
-        i += 2;
     }
     if (i + 3 == argc && strcmp(argv[i], "exec") == 0) {
         args->mode = MODE_EXEC;
