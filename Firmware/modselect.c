@@ -102,6 +102,9 @@ static mp_obj_t select_lone_reader(select_poll_obj_t *self) {
 }
 
 // Idles until deadline_ns (negative: no deadline) or an event the board reports.
+// Console input ends the wait as it arrives, but on the virtual clock a wait with a deadline
+// jumps there at once (board_abi.h), so a host program that answers on the console in wall
+// time (mpremote mount) is only waited for with --realtime or without a timeout.
 static void select_wait(select_poll_obj_t *self, int64_t deadline_ns) {
     mp_event_handle_nowait();
     int64_t timeout_ns = deadline_ns < 0 ? INT64_MAX / 2 : deadline_ns - mpsim_clock_ns();
