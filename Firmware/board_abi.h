@@ -66,11 +66,18 @@ _Static_assert(sizeof(board_flash_stat_t) == 12, "mpsim ABI");
 
 // Start: the host instantiates the module with WASI (stdio unused; "/" preopened to the board
 // folder), checks mpsim_abi_version(), then calls `_start` with these arguments:
-//   mpsim [--heap BYTES] exec NAME SOURCE  run SOURCE as if from file NAME
-//   mpsim [--heap BYTES] boot              run boot.py then main.py from the board folder,
+//   mpsim [--heap BYTES] [--machine NAME] exec NAME SOURCE
+//                                          run SOURCE as if from file NAME
+//   mpsim [--heap BYTES] [--machine NAME] boot
+//                                          run boot.py then main.py from the board folder,
 //                                          again after each machine.soft_reset()
-//   mpsim [--heap BYTES] repl              boot, then the REPL; Ctrl-D soft-reboots; ends
+//   mpsim [--heap BYTES] [--machine NAME] repl
+//                                          boot, then the REPL; Ctrl-D soft-reboots; ends
 //                                          when console input closes
+// The options may come in either order. --machine names the board as a real one shows itself,
+// "<board> with <mcu>" (such as "Raspberry Pi Pico with RP2040"), in the REPL banner,
+// os.uname().machine and sys.implementation._machine; without it they read
+// "mpsim with wasm32".
 // The exit status is 0 when the code finished, 1 after an uncaught exception (its traceback
 // goes to BOARD_STREAM_STDERR), n after SystemExit(n), 2 for bad arguments.
 

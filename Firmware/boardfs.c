@@ -63,6 +63,10 @@ void boardfs_chdir(const char *path) {
     strcpy(boardfs_cwd_path, resolved);
 }
 
+void boardfs_set_cwd(const char *abs) {
+    strcpy(boardfs_cwd_path, abs);
+}
+
 const char *boardfs_cwd(void) {
     return boardfs_cwd_path;
 }

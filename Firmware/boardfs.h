@@ -11,7 +11,11 @@ void boardfs_resolve(const char *path, char *out);
 // Changes the current directory; raises OSError unless path is a directory.
 void boardfs_chdir(const char *path);
 
-// The current directory, absolute.
+// Makes abs, an absolute path as boardfs_resolve writes it, the current directory without
+// checking it: vfs.c has checked it with the filesystem mounted there.
+void boardfs_set_cwd(const char *abs);
+
+// The current directory, absolute; it may be inside a mount (vfs.c).
 const char *boardfs_cwd(void);
 
 #endif // MICROPY_INCLUDED_MPSIM_BOARDFS_H

@@ -1,6 +1,7 @@
 // Files on the board's flash (the host folder WASI preopens at "/") and the open() builtin.
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include "py/runtime.h"
 #include "py/stream.h"
 #include "boardfs.h"
+#include "vfs.h"
 #include "mperrno_wasi.h"
 
 typedef struct _file_obj_t {
@@ -135,10 +137,16 @@ static mp_obj_t file_open(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_
     mp_arg_val_t args[MP_ARRAY_SIZE(allowed_args)];
     mp_arg_parse_all(n_args, pos_args, kw_args, MP_ARRAY_SIZE(allowed_args), allowed_args, args);
 
+    char path[MICROPY_ALLOC_PATH_MAX];
+    const char *rel;
+    mp_obj_t fs = vfs_find(mp_obj_str_get_str(args[ARG_file].u_obj), path, &rel);
+    if (fs != MP_OBJ_NULL) {
+        // A mounted object opens its own files, as MicroPython's VFS asks it to.
+        mp_obj_t open_args[2] = { mp_obj_new_str(rel, strlen(rel)), args[ARG_mode].u_obj };
+        return vfs_call(fs, MP_QSTR_open, 2, open_args);
+    }
     const mp_obj_type_t *type;
     int flags = file_parse_mode(mp_obj_str_get_str(args[ARG_mode].u_obj), &type);
-    char path[MICROPY_ALLOC_PATH_MAX];
-    boardfs_resolve(mp_obj_str_get_str(args[ARG_file].u_obj), path);
     int fd = open(path, flags, 0644);
     if (fd < 0) {
         mperrno_raise_wasi();
@@ -196,10 +204,26 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     locals_dict, &file_locals_dict
     );
 
-// What `import` finds on the board's flash.
+// What a mounted object's stat() says of rel; any exception means there is nothing.
+static mp_import_stat_t file_import_stat_mounted(mp_obj_t fs, const char *rel) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) != 0) {
+        return MP_IMPORT_STAT_NO_EXIST;
+    }
+    mp_obj_t st = vfs_call_path(fs, MP_QSTR_stat, rel);
+    mp_int_t mode = mp_obj_get_int(mp_obj_subscr(st, MP_OBJ_NEW_SMALL_INT(0), MP_OBJ_SENTINEL));
+    nlr_pop();
+    return (mode & S_IFMT) == S_IFDIR ? MP_IMPORT_STAT_DIR : MP_IMPORT_STAT_FILE;
+}
+
+// What `import` finds on the board's flash, or in a mounted object.
 mp_import_stat_t mp_import_stat(const char *path) {
     char resolved[MICROPY_ALLOC_PATH_MAX];
-    boardfs_resolve(path, resolved);
+    const char *rel;
+    mp_obj_t fs = vfs_find(path, resolved, &rel);
+    if (fs != MP_OBJ_NULL) {
+        return file_import_stat_mounted(fs, rel);
+    }
     struct stat info;
     if (stat(resolved, &info) != 0) {
         return MP_IMPORT_STAT_NO_EXIST;
@@ -210,7 +234,22 @@ mp_import_stat_t mp_import_stat(const char *path) {
 // Source files for import and for boot.py/main.py.
 void mp_reader_new_file(mp_reader_t *reader, qstr filename) {
     char path[MICROPY_ALLOC_PATH_MAX];
-    boardfs_resolve(qstr_str(filename), path);
+    const char *rel;
+    mp_obj_t fs = vfs_find(qstr_str(filename), path, &rel);
+    if (fs != MP_OBJ_NULL) {
+        // A mounted file is read whole through its object: a module's source is small, and
+        // the object (mpremote's RemoteFile) may not offer the stream protocol in C.
+        mp_obj_t open_args[2] = { mp_obj_new_str(rel, strlen(rel)), MP_OBJ_NEW_QSTR(MP_QSTR_rb) };
+        mp_obj_t file = vfs_call(fs, MP_QSTR_open, 2, open_args);
+        mp_obj_t data = vfs_call(file, MP_QSTR_read, 0, NULL);
+        vfs_call(file, MP_QSTR_close, 0, NULL);
+        mp_buffer_info_t info;
+        mp_get_buffer_raise(data, &info, MP_BUFFER_READ);
+        byte *copy = m_new(byte, info.len);
+        memcpy(copy, info.buf, info.len);
+        mp_reader_new_mem(reader, copy, info.len, info.len);
+        return;
+    }
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         mp_raise_OSError_with_filename(mperrno_from_wasi(errno), qstr_str(filename));

@@ -42,6 +42,10 @@ void machine_pin_irq_dispatch(uint32_t number, uint32_t edges);
 // Schedules the callback of the timer in slot, if it has one (machine_timer.c).
 void machine_timer_irq_dispatch(uint32_t slot);
 
+// If obj is a machine.UART, idles until it has received a byte, an interrupt is pending or
+// timeout_ns pass, and returns true; returns false for any other object (machine_uart.c).
+bool machine_uart_wait(mp_obj_t obj, int64_t timeout_ns);
+
 // Stops every timer at a soft reboot.
 void machine_timer_deinit_all(void);
 

@@ -331,6 +331,17 @@ static mp_uint_t machine_uart_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr
     return MP_STREAM_ERROR;
 }
 
+bool machine_uart_wait(mp_obj_t obj, int64_t timeout_ns) {
+    if (!mp_obj_is_type(obj, &machine_uart_type)) {
+        return false;
+    }
+    machine_uart_obj_t *self = open_uart(obj);
+    if (timeout_ns > 0) {
+        board_uart_wait(self->handle, timeout_ns);
+    }
+    return true;
+}
+
 static const mp_rom_map_elem_t machine_uart_locals_dict_table[] = {
     { MP_ROM_QSTR(MP_QSTR_init), MP_ROM_PTR(&machine_uart_init_obj) },
     { MP_ROM_QSTR(MP_QSTR_deinit), MP_ROM_PTR(&machine_uart_deinit_obj) },

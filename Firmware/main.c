@@ -14,6 +14,8 @@
 #include "shared/readline/readline.h"
 #include "shared/runtime/pyexec.h"
 #include "boardfs.h"
+#include "boardname.h"
+#include "vfs.h"
 #include "machine_pin.h"
 
 #define DEFAULT_HEAP_BYTES (192 * 1024)
@@ -34,6 +36,7 @@ typedef enum {
 
 typedef struct {
     size_t heap_bytes;
+    const char *machine; // NULL: the default name
     start_mode_t mode;
     const char *name;
     const char *source;
@@ -46,15 +49,22 @@ int32_t mpsim_abi_version(void) {
 
 static bool parse_start_args(int argc, char **argv, start_args_t *args) {
     args->heap_bytes = DEFAULT_HEAP_BYTES;
+    args->machine = NULL;
     int i = 1;
-    if (i + 1 < argc && strcmp(argv[i], "--heap") == 0) {
-        char *end;
-        unsigned long bytes = strtoul(argv[i + 1], &end, 10);
-        if (*end != '\0' || bytes < 4096) {
+    // Options come before the mode, in any order.
+    for (; i + 1 < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
+        if (strcmp(argv[i], "--heap") == 0) {
+            char *end;
+            unsigned long bytes = strtoul(argv[i + 1], &end, 10);
+            if (*end != '\0' || bytes < 4096) {
+                return false;
+            }
+            args->heap_bytes = bytes;
+        } else if (strcmp(argv[i], "--machine") == 0 && argv[i + 1][0] != '\0') {
+            args->machine = argv[i + 1];
+        } else {
             return false;
         }
-        args->heap_bytes = bytes;
-        i += 2;
     }
     if (i + 3 == argc && strcmp(argv[i], "exec") == 0) {
         args->mode = MODE_EXEC;
@@ -124,6 +134,7 @@ static void init_runtime(void *heap, size_t heap_bytes, const char *argv0) {
     mp_pystack_init(pystack, &pystack[MP_ARRAY_SIZE(pystack)]);
     gc_init(heap, (char *)heap + heap_bytes);
     mp_init();
+    vfs_init();
     boardfs_chdir("/");
     mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR__slash_lib));
     if (argv0 != NULL) {
@@ -209,9 +220,10 @@ int main(int argc, char **argv) {
 
     start_args_t args;
     if (!parse_start_args(argc, argv, &args)) {
-        fprintf(stderr, "usage: mpsim [--heap BYTES] (exec NAME SOURCE | boot | repl)\n");
+        fprintf(stderr, "usage: mpsim [--heap BYTES] [--machine NAME] (exec NAME SOURCE | boot | repl)\n");
         return 2;
     }
+    boardname_set(args.machine);
     void *heap = malloc(args.heap_bytes);
     if (heap == NULL) {
         fprintf(stderr, "mpsim: cannot allocate a heap of %zu bytes\n", args.heap_bytes);

@@ -7,6 +7,7 @@
 #include "shared/readline/readline.h"
 #include "py/runtime.h"
 #include "py/stream.h"
+#include "boardname.h"
 #include "machine_pin.h"
 
 bool mpsim_cook_newlines = false;
@@ -48,6 +49,10 @@ void mpsim_wait_for_event(mp_uint_t timeout_ms) {
     if (timeout_ms != (mp_uint_t)-1) {
         deadline_ns = mpsim_clock_ns() + (int64_t)timeout_ms * 1000000;
     }
+    handle_events(board_wait(deadline_ns));
+}
+
+void mpsim_wait_until_ns(int64_t deadline_ns) {
     handle_events(board_wait(deadline_ns));
 }
 
@@ -108,6 +113,9 @@ mp_uint_t mp_hal_stdout_tx_strn(const char *str, size_t len) {
 }
 
 void mp_hal_stdout_tx_str(const char *str) {
+    if (boardname_write_banner_part(str)) {
+        return;
+    }
     mp_hal_stdout_tx_strn(str, strlen(str));
 }
 

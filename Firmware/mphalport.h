@@ -50,6 +50,10 @@ static inline void mpsim_set_time_ns(int64_t time_ns) {
     mpsim_rtc_offset_ns = time_ns - board_rtc_ns();
 }
 
+// Idles until the virtual clock reaches deadline_ns (negative: no deadline) or the host
+// reports an event (interrupt, IRQ, new console input), and schedules what it reports.
+void mpsim_wait_until_ns(int64_t deadline_ns);
+
 // Sleeps until the virtual clock reaches deadline_ns, running scheduled callbacks and
 // raising KeyboardInterrupt meanwhile.
 void mpsim_sleep_until_ns(int64_t deadline_ns);
