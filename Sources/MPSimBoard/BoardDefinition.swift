@@ -15,6 +15,14 @@ public struct BoardDefinition: Codable, Sendable, Equatable {
     /// The microcontroller, such as `RP2040`.
     public var mcu: String
 
+    /// What the board's MicroPython firmware calls it in its banner and `os.uname().machine`,
+    /// when that is not `<description> with <mcu>` (ESP32 boards run the generic firmware).
+    public var machine: String?
+
+    /// The name the banner and `os.uname().machine` give, such as
+    /// `Raspberry Pi Pico with RP2040`.
+    public var machineName: String { machine ?? "\(description) with \(mcu)" }
+
     /// The MicroPython port whose `machine` module the board imitates.
     public var port: PortFlavour
 
@@ -51,6 +59,7 @@ public struct BoardDefinition: Codable, Sendable, Equatable {
         name = try container.decode(String.self, forKey: .name)
         description = try container.decode(String.self, forKey: .description)
         mcu = try container.decode(String.self, forKey: .mcu)
+        machine = try container.decodeIfPresent(String.self, forKey: .machine)
         port = try container.decode(PortFlavour.self, forKey: .port)
         cpuFrequencyHz = try container.decode(Int.self, forKey: .cpuFrequencyHz)
         pins = try container.decode([PinDefinition].self, forKey: .pins)
@@ -59,7 +68,7 @@ public struct BoardDefinition: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, description, mcu, port, pins, buses, parts
+        case name, description, mcu, machine, port, pins, buses, parts
         case cpuFrequencyHz = "cpu_frequency_hz"
     }
 

@@ -234,7 +234,8 @@ public struct MachineOptions: ParsableArguments {
             mode: mode == .repl ? .repl : .script, givesUpStandardIO: endpoints.contains { $0.endpoint == .stdio })
         let result = Result { () throws(MachineError) -> Int32 in
             let firmware = try Firmware.load(path: deriveFirmwarePath())
-            let configuration = deriveConfiguration(mode: mode)
+            var configuration = deriveConfiguration(mode: mode)
+            configuration.machineName = board.definition.machineName
             return try Machine(firmware: firmware, configuration: configuration, console: console, backend: board)
                 .run()
         }

@@ -34,6 +34,10 @@ public struct MachineConfiguration: Sendable, Equatable {
     /// so that a wait for input need not block on the wall clock.
     public var scriptedInput: Bool
 
+    /// The name the firmware gives the board in its banner and `os.uname().machine`; `nil`
+    /// for the firmware's own ("mpsim with wasm32").
+    public var machineName: String?
+
     /// The seed of the random bytes the firmware reads (`os.urandom`); `nil` for the system's
     /// random source.
     public var seed: UInt64?
@@ -59,6 +63,7 @@ public struct MachineConfiguration: Sendable, Equatable {
         wallTimeLimit: Double? = nil,
         realtime: Bool = false,
         scriptedInput: Bool = false,
+        machineName: String? = nil,
         seed: UInt64? = 0,
         flashBytes: Int = 2 << 20,
         nanosecondsPerStep: Int64 = 2_000,
@@ -71,6 +76,7 @@ public struct MachineConfiguration: Sendable, Equatable {
         self.wallTimeLimit = wallTimeLimit
         self.realtime = realtime
         self.scriptedInput = scriptedInput
+        self.machineName = machineName
         self.seed = seed
         self.flashBytes = flashBytes
         self.nanosecondsPerStep = nanosecondsPerStep
@@ -82,6 +88,9 @@ public struct MachineConfiguration: Sendable, Equatable {
         var arguments = ["mpsim"]
         if let heapBytes {
             arguments += ["--heap", String(heapBytes)]
+        }
+        if let machineName {
+            arguments += ["--machine", machineName]
         }
         switch mode {
         case .exec(let name, let source):

@@ -71,7 +71,8 @@ struct TestFileRun {
         let configuration = MachineConfiguration(
             mode: mode, boardFolder: folder,
             timeLimit: scenario.map { Double($0.timeoutNanoseconds) / 1e9 } ?? options.timeout,
-            wallTimeLimit: options.wallTimeout, scriptedInput: true, seed: options.seed)
+            wallTimeLimit: options.wallTimeout, scriptedInput: true, machineName: board.board.definition.machineName,
+            seed: options.seed)
         let firmware: Firmware
         do {
             firmware = try Firmware.load(path: options.firmwarePath)

@@ -9,7 +9,7 @@ import Testing
 /// Needs `Firmware/build/mpsim.wasm` (built by the test command); fails without it.
 @Suite struct REPLProtocolTests {
     static let banner =
-        "MicroPython v1.23.0 on 2024-05-31; mpsim with wasm32\r\nType \"help()\" for more information.\r\n"
+        "MicroPython v1.23.0 on 2024-06-02; mpsim with wasm32\r\nType \"help()\" for more information.\r\n"
     static let rawBanner = "raw REPL; CTRL-B to exit\r\n"
     /// What the board prints when its console input closes at an empty friendly prompt.
     static let friendlyEnd = "\r\nMPY: soft reboot\r\n"
