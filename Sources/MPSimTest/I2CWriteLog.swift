@@ -33,20 +33,9 @@ final class I2CWriteLog: TraceSink {
 
     func finish(at nanoseconds: Int64) {}
 
-    /// Takes the first unchecked write to `address` that starts with `data` (any, when `nil`),
-    /// with the writes before it.
-    ///
-    /// - Returns: Whether one was found; the unchecked writes are then those after it.
-    func take(address: Int, data: [UInt8]?) -> Bool {
-        guard
-            let index = unchecked.firstIndex(where: { write in
-                write.address == address && (data.map { write.bytes.starts(with: $0) } ?? true)
-            })
-        else {
-            return false
-        }
-        unchecked.removeFirst(index + 1)
-        return true
+    /// Returns the unchecked writes, oldest first, and marks them checked.
+    func takeAll() -> [Write] {
+        defer { unchecked.removeAll() }
+        return unchecked
     }
-
 }

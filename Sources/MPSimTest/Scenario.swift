@@ -51,7 +51,13 @@ public struct Scenario: Sendable, Equatable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ScenarioError(path: path, field: "yaml", problem: Self.firstLine(of: "\(error)"))
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
+                throw ScenarioError(path: path, line: mark.line, field: "yaml", problem: problem)
+            default:
+                throw ScenarioError(path: path, field: "yaml", problem: Self.firstLine(of: "\(error)"))
+            }
         } catch {
             throw ScenarioError(path: path, field: "yaml", problem: "\(error)")
         }

@@ -73,8 +73,7 @@ struct ScenarioReader {
             guard let part = arguments["part"]?.string, let match = arguments["match"]?.string else {
                 throw error(value, field, "needs 'part' (a display part's name) and 'match' (a PNG file)")
             }
-            let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(match).standardized.path
-            return .screenshot(part: part, match: file)
+            return .screenshot(part: part, match: match)
         default:
             throw error(
                 keyNode, field,

@@ -22,6 +22,11 @@ final class ScenarioRun {
     private(set) var stepIndex = 0
     /// Where in the console output the next `wait-serial` looks from.
     private var serialOffset = 0
+    /// Whether the current step is a `delay` that has begun.
+    private var delaying = false
+    /// Each display image a `screenshot` step did not find, as PNG, by file name
+    /// (`oled-step4.png`), for the artifacts.
+    private(set) var shownImages: [String: [UInt8]] = [:]
 
     init(scenario: Scenario, board: EmulatedBoard, console: TestConsole, i2cWrites: I2CWriteLog) {
         self.scenario = scenario
@@ -94,7 +99,11 @@ final class ScenarioRun {
             console.input.push(Array(text.utf8))
             return .done
         case .delay(let nanoseconds):
-            stepIndex += 1
+            if delaying {
+                delaying = false
+                return .done
+            }
+            delaying = true
             board.schedule(at: board.clock + nanoseconds) { [unowned self] in proceed() }
             return .waiting
         case .setPin(let name, let level):
@@ -112,15 +121,17 @@ final class ScenarioRun {
             }
             return .failed(expected: "\(name)=\(level ? 1 : 0)", saw: actual == .floating ? "floating (reads 0)" : "\(name)=\(actual == .high ? 1 : 0)")
         case .expectI2CWrite(let address, let data):
-            let unchecked = i2cWrites.unchecked
-            if i2cWrites.take(address: address, data: data) {
+            let unchecked = i2cWrites.takeAll()
+            let matching = unchecked.filter { write in
+                write.address == address && (data.map { write.bytes.starts(with: $0) } ?? true)
+            }
+            if !matching.isEmpty {
                 return .done
             }
-            let seen = unchecked.map(\.text)
             return .failed(
                 expected: "an I2C write to 0x\(I2CBus.hex(address))"
                     + (data.map { " starting " + $0.map { I2CBus.hex(Int($0)) }.joined(separator: " ") } ?? ""),
-                saw: seen.isEmpty ? "no I2C write since the previous check" : seen.suffix(5).joined(separator: "; "))
+                saw: unchecked.isEmpty ? "no I2C write since the previous check" : unchecked.suffix(5).map(\.text).joined(separator: "; "))
         case .screenshot(let part, let match):
             return compareScreenshot(of: part, with: match)
         }
@@ -133,16 +144,18 @@ final class ScenarioRun {
                 expected: "a display part named '\(part)'",
                 saw: names.isEmpty ? "no display part" : "display parts " + names.joined(separator: ", "))
         }
-        guard let expected = FileManager.default.contents(atPath: match) else {
-            return .failed(expected: "the image in '\(match)'", saw: "no such file (the shown image is in --artifacts)")
-        }
+        let file = URL(fileURLWithPath: scenario.path).deletingLastPathComponent().appendingPathComponent(match).path
         let shown = display.png()
-        if Array(expected) == shown {
+        let expected = FileManager.default.contents(atPath: file)
+        if expected.map(Array.init) == shown {
             return .done
         }
+        let shownName = "\(part)-step\(stepIndex + 1).png"
+        shownImages[shownName] = shown
         return .failed(
-            expected: "the image in '\(match)'",
-            saw: "a different \(display.width)x\(display.height) image (in --artifacts as \(part).png)")
+            expected: "the image in \(match)",
+            saw: (expected == nil ? "no such file" : "a different \(display.width)x\(display.height) image")
+                + " (the shown image is \(shownName) in --artifacts)")
     }
 
     private func pinNumber(_ name: String) -> Int? {

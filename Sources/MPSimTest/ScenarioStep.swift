@@ -16,7 +16,8 @@ public enum ScenarioStep: Sendable, Equatable {
     /// Checks that an I2C write to `address` happened since the previous such check (or the
     /// start), starting with `data` when given.
     case expectI2CWrite(address: Int, data: [UInt8]?)
-    /// Checks that a display part shows the image in the PNG file `match`.
+    /// Checks that a display part shows the image in the PNG file `match`, a path relative to
+    /// the scenario file.
     case screenshot(part: String, match: String)
 
     /// How the step reads in a report: its YAML key and argument.

@@ -28,7 +28,7 @@ struct TestFileRun {
             boardSeconds = outcome.boardSeconds
             cases = outcome.cases
             if let artifacts {
-                keepArtifacts(in: artifacts, failed: !cases.allSatisfy(\.outcome.isSuccess), output: output, displays: outcome.displays)
+                keepArtifacts(in: artifacts, failed: !cases.allSatisfy(\.outcome.isSuccess), output: output, images: outcome.images)
             }
         } catch {
             cases = [moduleError(error.message)]
@@ -52,7 +52,9 @@ struct TestFileRun {
         var cases: [TestCaseResult]
         var output: String
         var boardSeconds: Double
-        var displays: [any Display]
+        /// PNG images to keep as artifacts, by file name: each display at the end of the run,
+        /// and what a failed `screenshot` step saw.
+        var images: [String: [UInt8]]
     }
 
     private func execute(scenario: Scenario?, in folder: String, artifacts: String?) throws(TestSetupFailure) -> Execution {
@@ -92,9 +94,12 @@ struct TestFileRun {
         } else {
             cases = unittestResults(result: result, output: console.text)
         }
+        var images = scenarioRun?.shownImages ?? [:]
+        for display in board.board.displays {
+            images[display.name + ".png"] = display.png()
+        }
         return Execution(
-            cases: cases, output: console.text, boardSeconds: Double(board.board.clock) / 1e9,
-            displays: board.board.displays)
+            cases: cases, output: console.text, boardSeconds: Double(board.board.clock) / 1e9, images: images)
     }
 
     private func makeBoard(named name: String, partsFile: String?, folder: String, artifacts: String?) throws(TestSetupFailure)
@@ -164,17 +169,17 @@ struct TestFileRun {
         return folder
     }
 
-    /// Keeps a failing file's console output and display images beside its trace; removes a
-    /// passing file's folder.
-    private func keepArtifacts(in folder: String, failed: Bool, output: String, displays: [any Display]) {
+    /// Keeps a failing file's console output and images beside its trace; removes a passing
+    /// file's folder.
+    private func keepArtifacts(in folder: String, failed: Bool, output: String, images: [String: [UInt8]]) {
         guard failed else {
             try? FileManager.default.removeItem(atPath: folder)
             return
         }
         let url = URL(fileURLWithPath: folder)
         try? Data(output.utf8).write(to: url.appendingPathComponent("output.txt"))
-        for display in displays {
-            try? Data(display.png()).write(to: url.appendingPathComponent(display.name + ".png"))
+        for (name, png) in images {
+            try? Data(png).write(to: url.appendingPathComponent(name))
         }
     }
 }

@@ -7,9 +7,8 @@
 public enum UnittestOutput {
     /// The results in `output` of the module `file`.
     public static func results(in output: String, file: String) -> [TestCaseResult] {
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        // A board's console ends lines with "\r\n", which Swift counts as one newline.
+        let lines = output.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var results: [TestCaseResult] = []
         for line in lines {
             guard let (name, suite, verdict) = verdictLine(line) else {

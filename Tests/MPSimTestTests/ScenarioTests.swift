@@ -34,12 +34,11 @@ import Testing
         #expect(scenario.run == "main.py")
         #expect(scenario.timeoutNanoseconds == 5_000_000_000)
         #expect(scenario.boardFolder == URL(fileURLWithPath: scenario.path).deletingLastPathComponent().path)
-        let expected = URL(fileURLWithPath: scenario.path).deletingLastPathComponent().appendingPathComponent("expected/oled.png").path
         #expect(
             scenario.steps == [
                 .waitSerial("ready"), .setPin(pin: "GP14", level: false), .delay(nanoseconds: 50_000_000),
                 .setPin(pin: "GP14", level: nil), .expectPin(pin: "GP25", level: true), .writeSerial("status\n"),
-                .expectI2CWrite(address: 0x3c, data: [0x00, 0xaf]), .screenshot(part: "oled", match: expected),
+                .expectI2CWrite(address: 0x3c, data: [0x00, 0xaf]), .screenshot(part: "oled", match: "expected/oled.png"),
             ])
     }
 
@@ -60,7 +59,7 @@ import Testing
         ("steps:\n  - expect-i2c-write: {addr: 200}\n", "2", "steps[1].expect-i2c-write.addr", "is not a 7-bit address"),
         ("steps:\n  - expect-i2c-write: {addr: 0x3c, data: [300]}\n", "2", "steps[1].expect-i2c-write.data", "is not a byte"),
         ("timeout: 0s\nsteps:\n  - delay: 1s\n", "1", "timeout", "must be more than 0"),
-        ("steps: [\n", nil, "yaml", ""),
+        ("steps: [\n", "2", "yaml", "flow node"),
     ] as [(String, String?, String, String)])
     func aBadFileNamesTheFieldAndTheProblem(text: String, line: String?, field: String, problem: String) {
         #expect {
