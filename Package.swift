@@ -89,7 +89,7 @@ let package = Package(
                 "MPSimHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            exclude: ["png_pixels.py"],
+            exclude: ["png_pixels.py", "junit_summary.py"],
             swiftSettings: strictSettings
         ),
     ],

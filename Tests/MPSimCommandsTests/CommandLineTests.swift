@@ -17,11 +17,17 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
 
     static func mpsim(_ arguments: String...) throws -> Result {
+        try mpsim(arguments, in: nil)
+    }
+
+    /// Runs mpsim with `arguments` in the working folder `folder` (default: the test's).
+    static func mpsim(_ arguments: [String], in folder: URL?) throws -> Result {
         let executable = try #require(Self.executable)
         try #require(FileManager.default.isExecutableFile(atPath: executable.path), "no mpsim at '\(executable.path)'")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.currentDirectoryURL = folder
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout

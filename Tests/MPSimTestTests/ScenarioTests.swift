@@ -59,7 +59,7 @@ import Testing
         ("steps:\n  - expect-i2c-write: {addr: 200}\n", "2", "steps[1].expect-i2c-write.addr", "is not a 7-bit address"),
         ("steps:\n  - expect-i2c-write: {addr: 0x3c, data: [300]}\n", "2", "steps[1].expect-i2c-write.data", "is not a byte"),
         ("timeout: 0s\nsteps:\n  - delay: 1s\n", "1", "timeout", "must be more than 0"),
-        ("steps: [\n", "2", "yaml", "flow node"),
+        ("steps: [\n", "2", "yaml", "did not find expected node content"),
     ] as [(String, String?, String, String)])
     func aBadFileNamesTheFieldAndTheProblem(text: String, line: String?, field: String, problem: String) {
         #expect {

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// `mpsim test` end to end: the example project, its broken copy, reports, shards, timeouts.
+@Suite struct TestCommandTests {
+    private static let repository = CommandLineTests.repository
+
+    private static func mpsimTest(_ arguments: String..., in folder: URL = repository) throws -> CommandLineTests.Result {
+        try CommandLineTests.mpsim(["test"] + arguments, in: folder)
+    }
+
+    /// The ids of the tests that passed, from the per-test lines.
+    private static func passed(_ output: String) -> [String] {
+        output.split(separator: "\n").filter { $0.hasSuffix(" PASSED") }.map { String($0.dropLast(" PASSED".count)) }
+    }
+
+    private func temporaryFolder(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-test-\(UUID().uuidString)")
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return folder
+    }
+
+    @Test func theExampleProjectPasses() throws {
+        let result = try Self.mpsimTest("Examples/thermostat")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("mpsim test: 7 files, "))
+        #expect(Self.passed(result.stdout).count == 33)
+        #expect(result.stdout.contains(" 33 passed in "))
+    }
+
+    @Test func theBrokenCopyReportsEachStepExpectationAndBoardTime() throws {
+        let result = try Self.mpsimTest("Examples/thermostat-broken", "--jobs", "2")
+        #expect(result.status == 1)
+        let failed = result.stdout.split(separator: "\n").filter { $0.hasPrefix("FAILED ") }
+        #expect(
+            failed == [
+                "FAILED Examples/thermostat-broken/bounce.yaml::bouncing button is one press - step 14 (expect-pin GP25=1) failed at 1.104500 s: expected GP25=1, saw GP25=0",
+                "FAILED Examples/thermostat-broken/button.yaml::button toggles heating mode - step 7 (expect-pin GP25=1) failed at 1.050000 s: expected GP25=1, saw GP25=0",
+                #"FAILED Examples/thermostat-broken/status.yaml::status command - step 5 (wait-serial "led=off temp=21.5 heater=off") did not complete within the scenario's timeout of 3.000000 s (board time); saw "\nled=off temp=21.5 haeter=off\n""#,
+                "FAILED Examples/thermostat-broken/test_thermostat.py::TestThermostat::test_hysteresis_edges - AssertionError: False is not true : at the lower edge",
+                "FAILED Examples/thermostat-broken/test_thermostat.py::TestThermostat::test_status_line - AssertionError: 'led=off temp=--.- haeter=off' != 'led=off temp=--.- heater=off'",
+            ])
+        #expect(result.stdout.contains(" 5 failed, 28 passed in "))
+    }
+
+    @Test func fourShardsRunEachTestExactlyOnce() throws {
+        let all = try Self.passed(Self.mpsimTest("Examples/thermostat").stdout)
+        var union: [String] = []
+        for index in 1...4 {
+            let shard = try Self.mpsimTest("Examples/thermostat", "--shard", "\(index)/4")
+            #expect(shard.status == 0)
+            union += Self.passed(shard.stdout)
+        }
+        #expect(union.count == all.count)
+        #expect(union.sorted() == all.sorted())
+    }
+
+    @Test func junitParserReadsTheReport() throws {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let result = try Self.mpsimTest("Examples/thermostat-broken", "--junit", report.path)
+        #expect(result.status == 1)
+        let python = Self.repository.appendingPathComponent(".venv/bin/python").path
+        try #require(FileManager.default.isExecutableFile(atPath: python), "run scripts/build to install junitparser")
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: python)
+        reader.arguments = [Self.repository.appendingPathComponent("Tests/MPSimCommandsTests/junit_summary.py").path, report.path]
+        let output = Pipe()
+        reader.standardOutput = output
+        try reader.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(reader.terminationStatus == 0)
+        let lines = text.split(separator: "\n")
+        #expect(lines.first == "tests=33 failures=5 errors=0 skipped=0")
+        #expect(lines.filter { $0.hasPrefix("failure ") }.count == 5)
+        #expect(lines.contains("failure Examples.thermostat-broken.button.yaml button toggles heating mode: step 7 (expect-pin GP25=1) failed at 1.050000 s: expected GP25=1, saw GP25=0"))
+    }
+
+    @Test func aHangingTestStopsAtItsTimeoutAndTheRestStillRun() throws {
+        let folder = try temporaryFolder([
+            "test_hang.py": "import unittest\nclass TestHang(unittest.TestCase):\n    def test_loop(self):\n        while True:\n            pass\nunittest.main()\n",
+            "test_quick.py": "import unittest\nclass TestQuick(unittest.TestCase):\n    def test_one(self):\n        self.assertTrue(True)\nunittest.main()\n",
+            "waits.yaml": "run: main.py\nsteps:\n  - wait-serial: never\n",
+            "main.py": "input()\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest(".", "--timeout", "2", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("test_quick.py::TestQuick::test_one PASSED"))
+        #expect(result.stdout.contains("ERROR test_hang.py::test_hang.py - time limit of 2 s reached (virtual time)"))
+        #expect(
+            result.stdout.contains(
+                #"FAILED waits.yaml::waits.yaml - step 1 (wait-serial "never") never completed: at 0.000"#))
+        #expect(result.stdout.contains(" 1 failed, 1 passed, 1 error in "))
+    }
+
+    @Test func artifactsKeepAFailuresOutputTraceAndScreenshots() throws {
+        let artifacts = FileManager.default.temporaryDirectory.appendingPathComponent("artifacts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: artifacts) }
+        let result = try Self.mpsimTest("Examples/thermostat-broken", "-k", "display", "--artifacts", artifacts.path)
+        #expect(result.status == 0, "display.yaml passes in the broken copy too")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: artifacts.path).isEmpty)
+
+        let failing = try Self.mpsimTest("Examples/thermostat-broken", "-k", "button.yaml", "--artifacts", artifacts.path)
+        #expect(failing.status == 1)
+        let folder = artifacts.appendingPathComponent("Examples__thermostat-broken__button.yaml")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["oled.png", "output.txt", "trace.vcd"])
+        let output = try String(contentsOf: folder.appendingPathComponent("output.txt"), encoding: .utf8)
+        #expect(output.hasPrefix("ready"))
+        let trace = try String(contentsOf: folder.appendingPathComponent("trace.vcd"), encoding: .utf8)
+        #expect(trace.contains("$var wire 1") && trace.contains("GP25"))
+    }
+
+    @Test func aBadShardIsAUsageError() throws {
+        let result = try Self.mpsimTest("Examples/thermostat", "--shard", "5/4")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--shard '5/4' is not K/N"))
+    }
+}
