@@ -59,7 +59,7 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
         case .noADC(nil, let channel):
             return "no ADC channel '\(channel.map(String.init) ?? "?")'"
         case .noSuchTimer(let slot):
-            return "no timer slot '\(slot)' (expected 0 to \(EmulatedBoard.timerSlots - 1))"
+            return "no timer slot '\(slot)' (expected 0 to \(BoardTimers.slots - 1))"
         case .invalidPeriod(let nanoseconds):
             return "timer period '\(nanoseconds)' ns is not positive"
         case .noSuchI2CBus(let id, let board):

@@ -7,17 +7,8 @@ public final class EmulatedBoard: Backend {
     /// What an ADC reads at full scale: 3.3 V.
     public static let fullScaleMicrovolts = 3_300_000.0
 
-    /// The timer slots the firmware may use (`board_timer_start`).
-    public static let timerSlots = 16
-
     /// The board file this board follows.
     public let definition: BoardDefinition
-
-    private struct Timer {
-        var due: Int64
-        let period: Int64
-        let periodic: Bool
-    }
 
     /// A part's change of what it drives a pin to, at a board time.
     private struct PartChange {
@@ -33,7 +24,7 @@ public final class EmulatedBoard: Backend {
     let wires: [Int: [Int]]
     /// The NeoPixel strips, by the pin they listen on.
     private var strips: [Int: [NeoPixelStrip]]
-    private var timers: [Int: Timer] = [:]
+    private var timers = BoardTimers()
     /// Part changes still to come, latest first, so the next one is popped off the end.
     private var partChanges: [PartChange]
     private var interrupts: [Interrupt] = []
@@ -276,16 +267,11 @@ public final class EmulatedBoard: Backend {
     }
 
     public func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError) {
-        try checkTimer(slot)
-        guard period > 0 else {
-            throw .invalidPeriod(nanoseconds: period)
-        }
-        timers[slot] = Timer(due: nanoseconds + period, period: period, periodic: periodic)
+        try timers.start(slot, period: period, periodic: periodic, at: nanoseconds)
     }
 
     public func stopTimer(_ slot: Int) throws(BackendError) {
-        try checkTimer(slot)
-        timers[slot] = nil
+        try timers.stop(slot)
     }
 
     // Asked on every VM tick, so it allocates nothing.
@@ -294,8 +280,8 @@ public final class EmulatedBoard: Backend {
         if let action = scheduled.last?.nanoseconds, action < next ?? .max {
             next = action
         }
-        for timer in timers.values where timer.due < next ?? .max {
-            next = timer.due
+        if let timer = timers.nextDue, timer < next ?? .max {
+            next = timer
         }
         if let uart = uarts.nextEventTime, uart < next ?? .max {
             next = uart
@@ -321,14 +307,12 @@ public final class EmulatedBoard: Backend {
                 }
                 continue
             }
-            // The earliest timer due now; slots in order so that ties are deterministic.
-            guard let slot = timers.filter({ $0.value.due == next }).keys.min(), let timer = timers[slot] else {
+            guard let slot = timers.expire(at: next) else {
                 if uarts.step(at: next, record: record) {
                     continue
                 }
                 return
             }
-            timers[slot] = timer.periodic ? Timer(due: next + timer.period, period: timer.period, periodic: true) : nil
             record(TraceEvent(nanoseconds: next, kind: .timer, signal: "Timer \(slot)", value: .text("expired")))
             interrupts.append(.timer(slot: slot))
         }
@@ -372,12 +356,6 @@ public final class EmulatedBoard: Backend {
         }
         if let traceError {
             throw traceError
-        }
-    }
-
-    private func checkTimer(_ slot: Int) throws(BackendError) {
-        guard (0..<Self.timerSlots).contains(slot) else {
-            throw .noSuchTimer(slot: slot)
         }
     }
 
