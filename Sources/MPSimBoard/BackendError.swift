@@ -44,6 +44,12 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
     case invalidUARTFraming(baudrate: Int, bits: Int, parity: Int, stopBits: Int)
     /// No open UART with that handle.
     case noSuchUARTHandle(handle: Int)
+    /// A real board refused the call, with `errno` (MicroPython's numbering).
+    case remote(errno: Int32)
+    /// The serial line to a real board failed; every later call fails too.
+    case linkLost(port: String, reason: String)
+    /// The call is not forwarded to a real board.
+    case notForwarded(operation: String)
 
     /// A one-line, lowercase description.
     public var description: String {
@@ -95,6 +101,12 @@ public enum BackendError: Error, CustomStringConvertible, Equatable {
                 + " (expected a positive baud rate, 5 to 8 bits, parity 0 to 2, 1 or 2 stop bits)"
         case .noSuchUARTHandle(let handle):
             return "no open UART with handle '\(handle)'"
+        case .remote(let errno):
+            return "the board refused the call with errno '\(errno)'"
+        case .linkLost(let port, let reason):
+            return "lost the board on '\(port)': \(reason)"
+        case .notForwarded(let operation):
+            return "'\(operation)' is not forwarded to a real board"
         }
     }
 }

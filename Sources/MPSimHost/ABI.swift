@@ -129,6 +129,8 @@ public enum ABI {
     public enum Errno: Int32, Sendable {
         /// No such pin on the board.
         case enoent = 2
+        /// The line to a real board failed.
+        case eio = 5
         /// A pointer or length outside the firmware's memory.
         case efault = 14
         /// No such device: nothing acknowledged an I2C address.
@@ -137,6 +139,8 @@ public enum ABI {
         case einval = 22
         /// The console input is closed and drained.
         case epipe = 32
+        /// The call is not forwarded to a real board.
+        case eopnotsupp = 95
         /// A wait ended at its timeout, or something holds an I2C bus's clock line low.
         case etimedout = 110
     }

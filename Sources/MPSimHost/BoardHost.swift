@@ -436,6 +436,9 @@ extension BoardHost {
             return -ABI.Errno.einval.rawValue
         case .i2cAddressNotAcknowledged: return -ABI.Errno.enodev.rawValue
         case .i2cClockHeldLow: return -ABI.Errno.etimedout.rawValue
+        case .remote(let errno): return -errno
+        case .linkLost: return -ABI.Errno.eio.rawValue
+        case .notForwarded: return -ABI.Errno.eopnotsupp.rawValue
         }
     }
 }
