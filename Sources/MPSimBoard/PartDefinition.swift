@@ -212,8 +212,9 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     }
 
     /// Decodes a part; every field but `kind` may be left out, `active` defaults to `high`,
-    /// `presses` to none and `bpp` to 3.
+    /// `presses` to none and `bpp` to 3. A field it does not know is an error.
     public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, known: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         kind = try container.decode(Kind.self, forKey: .kind)
         name = try container.decodeIfPresent(String.self, forKey: .name)
@@ -247,7 +248,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
         replies = try container.decodeIfPresent([String: String].self, forKey: .replies)
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, name, pin, active, presses, position, celsius, count, i2c, scl, sda, address, humidity, file
         case uart, replies
         case adcChannel = "adc_channel"

@@ -313,6 +313,13 @@ final class TemporaryFolder {
             "FILE: parts[2].address: '80' is already the address of parts[0] on the same bus"
         ),
         (#"{"kind": "eeprom_24lc256", "i2c": 0, "file": 3}"#, "FILE: parts[0].file: expected a string"),
+        (
+            #"{"kind": "ssd1306", "i2c": 0, "adress": 60}"#,
+            "FILE: parts[0]: 'adress' is not a known field (expected one of 'kind', 'name', 'pin', 'active', 'presses', "
+                + "'position', 'celsius', 'count', 'i2c', 'scl', 'sda', 'address', 'humidity', 'file', 'uart', 'replies', "
+                + "'adc_channel', 'bpp', 'to_pin', 'hpa', 'accel_g', 'gyro_dps', 'spi', 'sck', 'mosi', 'miso', 'vref', "
+                + "'channels', 'cs', 'dc')"
+        ),
     ])
     func aDisplayOrEEPROMMistakeIsNamedExactly(parts: String, message: String) throws {
         try Self.expectPartsError(parts: parts, message: message)
