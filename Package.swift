@@ -31,9 +31,20 @@ let package = Package(
             dependencies: [
                 "MPSimHost",
                 "MPSimBoard",
+                "MPSimSerial",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MPSimSerial",
+            dependencies: ["MPSimHost", "CLibSerialPort"],
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(
+            name: "CLibSerialPort",
+            pkgConfig: "libserialport",
+            providers: [.apt(["libserialport-dev"])]
         ),
         .target(
             name: "MPSimHost",
@@ -71,9 +82,15 @@ let package = Package(
             dependencies: [
                 "MPSimCommands",
                 "MPSimHost",
+                "MPSimSerial",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["png_pixels.py"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MPSimSerialTests",
+            dependencies: ["MPSimSerial", "MPSimHost"],
             swiftSettings: strictSettings
         ),
     ],
