@@ -67,6 +67,22 @@ import Testing
         try line.read(through: "alive\r\n>>> ")
     }
 
+    @Test func rawREPLRunsCode() throws {
+        let board = try ServedBoard([])
+        let port = try SerialPort(name: board.path)
+        defer { port.close() }
+        let client = RawREPLClient(port: port)
+        try client.enter()
+        var output: [UInt8] = []
+        let raised = try client.run(Array("print(sum(range(10)))".utf8)) { bytes, _ in output += bytes }
+        #expect(!raised)
+        #expect(String(decoding: output, as: UTF8.self) == "45\r\n")
+        var errors: [UInt8] = []
+        #expect(try client.run(Array("1/0".utf8)) { bytes, stream in if stream == .error { errors += bytes } })
+        #expect(String(decoding: errors, as: UTF8.self).hasSuffix("ZeroDivisionError: divide by zero\r\n"))
+        try client.leave()
+    }
+
     @Test func filesWrittenOverTheLineLandInTheFolderAndSurviveARestart() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
