@@ -32,6 +32,7 @@ let package = Package(
             dependencies: [
                 "MPSimHost",
                 "MPSimBoard",
+                "MPSimSerial",
                 "MPSimTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -45,6 +46,16 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MPSimSerial",
+            dependencies: ["MPSimHost", "CLibSerialPort"],
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(
+            name: "CLibSerialPort",
+            pkgConfig: "libserialport",
+            providers: [.apt(["libserialport-dev"])]
         ),
         .target(
             name: "MPSimHost",
@@ -87,9 +98,15 @@ let package = Package(
             dependencies: [
                 "MPSimCommands",
                 "MPSimHost",
+                "MPSimSerial",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["png_pixels.py", "junit_summary.py"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MPSimSerialTests",
+            dependencies: ["MPSimSerial", "MPSimHost"],
             swiftSettings: strictSettings
         ),
     ],

@@ -198,6 +198,23 @@ public struct MachineOptions: ParsableArguments {
     /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, or with the
     ///   status of a ``MachineError``, whose description goes to standard error first.
     func runOnTerminal(_ mode: MachineConfiguration.StartMode) throws {
+        try run(mode) { givesUpStandardIO in
+            let console = TerminalConsole(mode: mode == .repl ? .repl : .script, givesUpStandardIO: givesUpStandardIO)
+            return (console, console.restore)
+        }
+    }
+
+    /// Runs the firmware in `mode` on the console that `openConsole` opens once the board is
+    /// ready, and lets the console go with the `close` it returns when the run ends.
+    ///
+    /// - Parameter openConsole: Opens the console; gets whether a UART has standard I/O.
+    /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, 2 when the
+    ///   console cannot be opened, or the status of a ``MachineError``, whose description goes
+    ///   to standard error first.
+    func run(
+        _ mode: MachineConfiguration.StartMode,
+        openConsole: (_ givesUpStandardIO: Bool) throws -> (console: any Console, close: () -> Void)
+    ) throws {
         let endpoints: [(uart: Int, endpoint: UARTBridge.Endpoint)]
         do {
             endpoints = try deriveUARTEndpoints()
@@ -230,8 +247,14 @@ public struct MachineOptions: ParsableArguments {
         for bridge in bridges {
             FileHandle.standardError.write(Data("mpsim: UART\(bridge.uart) on \(bridge.address)\n".utf8))
         }
-        let console = TerminalConsole(
-            mode: mode == .repl ? .repl : .script, givesUpStandardIO: endpoints.contains { $0.endpoint == .stdio })
+        let console: any Console
+        let closeConsole: () -> Void
+        do {
+            (console, closeConsole) = try openConsole(endpoints.contains { $0.endpoint == .stdio })
+        } catch {
+            FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let result = Result { () throws(MachineError) -> Int32 in
             let firmware = try Firmware.load(path: deriveFirmwarePath())
             var configuration = deriveConfiguration(mode: mode)
@@ -239,7 +262,7 @@ public struct MachineOptions: ParsableArguments {
             return try Machine(firmware: firmware, configuration: configuration, console: console, backend: board)
                 .run()
         }
-        console.restore()
+        closeConsole()
         if summary {
             FileHandle.standardError.write(Data(board.summary.utf8))
         }

@@ -25,12 +25,17 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
     case trace(reason: String)
     /// A host endpoint for a UART (`--uart`) could not be set up.
     case uartBridge(uart: Int, endpoint: String, operation: String, reason: String)
+    /// A pseudo-terminal could not be opened.
+    case pseudoTerminal(operation: String, reason: String)
+    /// A TCP listener on 127.0.0.1 could not be set up.
+    case tcpListener(port: Int, operation: String, reason: String)
 
     /// The exit status mpsim ends with: 2 for a setup problem, 3 for a limit, 4 for a firmware
     /// failure.
     public var exitStatus: Int32 {
         switch self {
-        case .firmwareNotFound, .firmwareInvalid, .boardFolder, .trace, .uartBridge:
+        case .firmwareNotFound, .firmwareInvalid, .boardFolder, .trace, .uartBridge, .pseudoTerminal,
+            .tcpListener:
             return 2
         case .timeLimit, .wallTimeLimit, .waitsForever:
             return 3
@@ -67,6 +72,10 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
             return "cannot write the trace: \(reason)"
         case .uartBridge(let uart, let endpoint, let operation, let reason):
             return "cannot connect UART '\(uart)' to '\(endpoint)': \(operation) failed: \(reason)"
+        case .pseudoTerminal(let operation, let reason):
+            return "cannot open a pseudo-terminal: \(operation) failed: \(reason)"
+        case .tcpListener(let port, let operation, let reason):
+            return "cannot listen on '127.0.0.1:\(port)': \(operation) failed: \(reason)"
         }
     }
 

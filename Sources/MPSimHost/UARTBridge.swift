@@ -61,9 +61,17 @@ public final class UARTBridge: UARTPeer, @unchecked Sendable {
             state.withLock { $0.output = master }
             Thread.detachNewThread { [self] in readLoop(from: master) }
         case .tcp(let port):
-            let (listener, bound) = try Self.listen(uart: uart, port: port)
-            owned = [listener]
-            address = "127.0.0.1:\(bound)"
+            let listener: LoopbackListener
+            do throws(MachineError) {
+                listener = try LoopbackListener(port: port)
+            } catch {
+                guard case .tcpListener(_, let operation, let reason) = error else {
+                    throw error
+                }
+                throw .uartBridge(uart: uart, endpoint: "tcp:\(port)", operation: operation, reason: reason)
+            }
+            owned = [listener.descriptor]
+            address = "127.0.0.1:\(listener.port)"
             Thread.detachNewThread { [self] in acceptOne(from: listener) }
         case .stdio:
             owned = []
@@ -122,17 +130,11 @@ public final class UARTBridge: UARTPeer, @unchecked Sendable {
     // MARK: Background threads
 
     /// Accepts the first client of `listener`, then reads from it until it hangs up.
-    private func acceptOne(from listener: Int32) {
-        var pollDescriptor = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+    private func acceptOne(from listener: LoopbackListener) {
         while !state.withLock({ $0.isClosed }) {
-            guard Glibc.poll(&pollDescriptor, 1, 100) > 0 else {
+            guard let client = listener.accept(waitingUpTo: 100) else {
                 continue
             }
-            let client = accept(listener, nil, nil)
-            guard client >= 0 else {
-                continue
-            }
-            _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK)
             let accepted = state.withLock { state in
                 if state.isClosed {
                     return false
@@ -171,81 +173,22 @@ public final class UARTBridge: UARTPeer, @unchecked Sendable {
 
     // MARK: Endpoints
 
-    /// A new pseudo-terminal in raw mode: its master (non-blocking), our own open slave (so
-    /// that reads do not fail while no program has it open) and the slave's path.
+    /// A new pseudo-terminal: its master, our own open slave (so that reads do not fail while
+    /// no program has it open) and the slave's path.
     private static func openPseudoTerminal(uart: Int) throws(MachineError) -> (Int32, Int32, String) {
-        func fail(_ operation: String) -> MachineError {
-            .uartBridge(uart: uart, endpoint: "pty", operation: operation, reason: String(cString: strerror(errno)))
-        }
-        // Glibc's module map hides the pseudo-terminal calls (they need _XOPEN_SOURCE), so they
-        // are looked up in the C library by name.
-        typealias OnDescriptor = @convention(c) (Int32) -> Int32
-        typealias PathOf = @convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32
-        guard let openPseudoTerminal = libc("posix_openpt", as: OnDescriptor.self),
-            let grant = libc("grantpt", as: OnDescriptor.self), let unlock = libc("unlockpt", as: OnDescriptor.self),
-            let pathOf = libc("ptsname_r", as: PathOf.self)
-        else {
-            throw .uartBridge(uart: uart, endpoint: "pty", operation: "dlsym", reason: "no posix_openpt in the C library")
-        }
-        let master = openPseudoTerminal(O_RDWR | O_NOCTTY)
-        guard master >= 0 else {
-            throw fail("posix_openpt")
-        }
-        var name = [CChar](repeating: 0, count: 128)
-        guard grant(master) == 0, unlock(master) == 0, pathOf(master, &name, name.count) == 0 else {
-            let error = fail("grantpt/unlockpt/ptsname_r")
-            Glibc.close(master)
-            throw error
-        }
-        let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let slave = open(path, O_RDWR | O_NOCTTY)
-        guard slave >= 0 else {
-            let error = fail("open '\(path)'")
-            Glibc.close(master)
-            throw error
-        }
-        var settings = termios()
-        if tcgetattr(slave, &settings) == 0 {
-            cfmakeraw(&settings)
-            _ = tcsetattr(slave, TCSANOW, &settings)
-        }
-        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
-        return (master, slave, path)
-    }
-
-    /// The C library's function `name`, as a `T`.
-    private static func libc<T>(_ name: String, as type: T.Type) -> T? {
-        dlsym(nil, name).map { unsafeBitCast($0, to: type) }
-    }
-
-    /// A TCP listener on 127.0.0.1:`port` and the port it got.
-    private static func listen(uart: Int, port: Int) throws(MachineError) -> (Int32, Int) {
-        func fail(_ operation: String) -> MachineError {
-            .uartBridge(
-                uart: uart, endpoint: "tcp:\(port)", operation: operation, reason: String(cString: strerror(errno)))
-        }
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else {
-            throw fail("socket")
-        }
-        var yes: Int32 = 1
-        _ = setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(clamping: port)).bigEndian
-        address.sin_addr.s_addr = in_addr_t(0x7f00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(listener, address, length) == 0 && Glibc.listen(listener, 1) == 0
-                    && getsockname(listener, address, &length) == 0
+        do throws(MachineError) {
+            let terminal = try PseudoTerminal()
+            do throws(MachineError) {
+                return (terminal.master, try terminal.openSlave(), terminal.path)
+            } catch {
+                terminal.close()
+                throw error
             }
+        } catch {
+            guard case .pseudoTerminal(let operation, let reason) = error else {
+                throw error
+            }
+            throw .uartBridge(uart: uart, endpoint: "pty", operation: operation, reason: reason)
         }
-        guard bound else {
-            let error = fail("bind/listen")
-            Glibc.close(listener)
-            throw error
-        }
-        return (listener, Int(UInt16(bigEndian: address.sin_port)))
     }
 }

@@ -9,7 +9,7 @@ struct MPSim: ParsableCommand {
         commandName: "mpsim",
         abstract: "Runs MicroPython on an emulated board.",
         version: "0.1.0",
-        subcommands: [Run.self, Exec.self, REPL.self, Test.self, Boards.self])
+        subcommands: [Run.self, Exec.self, REPL.self, Test.self, Serve.self, HW.self, Boards.self])
 
     /// Parses and runs the command line. Usage errors exit with status 2, as mpsim documents,
     /// rather than ArgumentParser's 64.
