@@ -36,6 +36,11 @@ public struct Serve: ParsableCommand {
 
     /// Serves the board until SIGINT or SIGTERM, then stops it and removes the link.
     public func run() throws {
+        // A served board talks to programs that live in wall-clock time: mpremote's timeouts,
+        // a person at a terminal. Its clock follows theirs, so `select.poll(1000)` waits a
+        // second for them, as `mpremote mount` needs.
+        var options = options
+        options.realtime = true
         try options.run(.repl) { _ in
             let port = try VirtualSerialPort(tcpPort: tcp)
             let deviceLink: DeviceLink?
