@@ -165,11 +165,12 @@ public final class RawREPLClient {
                 output(piece, stream)
             }
             // Checked after passing the piece on, so that what the board said before it
-            // rebooted is shown.
-            tail = Array((tail + piece).suffix(64))
-            if Self.rebootMarkers.contains(where: { tail.firstRange(of: $0) != nil }) {
+            // rebooted is shown; the last piece's end is kept for a marker split across reads.
+            let recent = tail + piece
+            if Self.rebootMarkers.contains(where: { recent.firstRange(of: $0) != nil }) {
                 throw .boardReset(port: port.name)
             }
+            tail = Array(recent.suffix(32))
             if let end {
                 pending.removeSubrange(...end)
                 return

@@ -17,7 +17,8 @@ import Synchronization
 /// not read gets up to ``writeTimeout`` to make room before the rest is dropped (MicroPython's
 /// rp2 port waits the same way for its USB host).
 // @unchecked Sendable: the pseudo-terminal and listener are constants; the TCP client and the
-// closed flag live in the Mutex; the reader threads touch nothing else.
+// closed flag live in the Mutex, which is held while the client is written or closed; the
+// reader threads touch nothing else.
 public final class VirtualSerialPort: Console, @unchecked Sendable {
     /// How long a write waits for a connected client to make room before dropping the rest.
     public static let writeTimeout: Duration = .milliseconds(500)
@@ -58,15 +59,12 @@ public final class VirtualSerialPort: Console, @unchecked Sendable {
 
     /// Stops reading, hangs up the clients and closes every descriptor.
     public func close() {
-        let client = state.withLock { state in
-            defer {
-                state.isClosed = true
-                state.tcpClient = -1
+        state.withLock { state in
+            if state.tcpClient >= 0 {
+                Glibc.close(state.tcpClient)
             }
-            return state.tcpClient
-        }
-        if client >= 0 {
-            Glibc.close(client)
+            state.isClosed = true
+            state.tcpClient = -1
         }
         listener?.close()
         terminal.close()
@@ -77,9 +75,11 @@ public final class VirtualSerialPort: Console, @unchecked Sendable {
         if terminal.hasClient {
             Self.send(bytes, to: terminal.master)
         }
-        let client = state.withLock { $0.tcpClient }
-        if client >= 0 {
-            Self.send(bytes, to: client)
+        // Under the lock, so that the reader thread cannot close the client mid-write.
+        state.withLock { state in
+            if state.tcpClient >= 0 {
+                Self.send(bytes, to: state.tcpClient)
+            }
         }
     }
 
@@ -174,16 +174,11 @@ public final class VirtualSerialPort: Console, @unchecked Sendable {
                     input.push(buffer[..<count])
                 }
             }
-            let stillOurs = state.withLock { state in
-                defer {
-                    if state.tcpClient == client {
-                        state.tcpClient = -1
-                    }
+            state.withLock { state in
+                if state.tcpClient == client {
+                    state.tcpClient = -1
+                    Glibc.close(client)
                 }
-                return state.tcpClient == client
-            }
-            if stillOurs {
-                Glibc.close(client)
             }
         }
     }
