@@ -13,19 +13,14 @@ public struct HW: ParsableCommand {
     /// Creates the command; ArgumentParser fills it in.
     public init() {}
 
-    /// Runs `body`, turning a ``SerialError`` into its message on standard error and an exit
-    /// status: 2 for a port that cannot be used, 4 for a board or port that fails mid-run.
+    /// Runs `body`, turning a ``SerialError`` into its message on standard error and its exit
+    /// status.
     static func reportingErrors(_ body: () throws(SerialError) -> Void) throws {
         do {
             try body()
         } catch {
             FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
-            switch error {
-            case .notFound, .busy, .permissionDenied, .link:
-                throw ExitCode(2)
-            case .vanished, .os, .timeout, .unexpected, .boardReset:
-                throw ExitCode(4)
-            }
+            throw ExitCode(error.exitStatus)
         }
     }
 }

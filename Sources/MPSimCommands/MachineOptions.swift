@@ -43,7 +43,8 @@ public struct MachineOptions: ParsableArguments {
     /// `--board`: the board to emulate.
     @Option(
         help: ArgumentHelp(
-            "Board to emulate: a name that 'mpsim boards' lists, or a board file.", valueName: "name"))
+            "Board to emulate: a name that 'mpsim boards' lists, or a board file; serial:PORT drives a real board's pins.",
+            valueName: "name"))
     public var board = "rp2-pico"
 
     /// `--parts`: the project's parts file.
@@ -198,6 +199,9 @@ public struct MachineOptions: ParsableArguments {
     /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, or with the
     ///   status of a ``MachineError``, whose description goes to standard error first.
     func runOnTerminal(_ mode: MachineConfiguration.StartMode) throws {
+        if let port = remotePort {
+            return try runOnRemoteBoard(port: port, mode: mode)
+        }
         try run(mode) { givesUpStandardIO in
             let console = TerminalConsole(mode: mode == .repl ? .repl : .script, givesUpStandardIO: givesUpStandardIO)
             return (console, console.restore)
@@ -271,12 +275,19 @@ public struct MachineOptions: ParsableArguments {
         for line in saved.messages {
             FileHandle.standardError.write(Data("mpsim: \(line)\n".utf8))
         }
+        try end(after: result, outputsFailed: saved.failed)
+    }
+
+    /// Ends the command as the run ended: with the firmware's exit status, 2 when it exited 0
+    /// but an output could not be written, or the status of a ``MachineError`` after its
+    /// description on standard error.
+    func end(after result: Result<Int32, MachineError>, outputsFailed: Bool = false) throws {
         switch result {
         case .success(let status):
             if status != 0 {
                 throw ExitCode(status)
             }
-            if saved.failed {
+            if outputsFailed {
                 throw ExitCode(2)
             }
         case .failure(let error):

@@ -61,6 +61,35 @@ public final class RawREPLClient {
     /// - Throws: ``SerialError/boardReset(port:)`` when the board reboots under the code, or
     ///   another ``SerialError`` when the port fails or the board breaks the protocol.
     public func run(_ source: [UInt8], output: (ArraySlice<UInt8>, Stream) -> Void) throws(SerialError) -> Bool {
+        try send(source)
+        try follow(into: output, as: .output)
+        var errorText: [UInt8] = []
+        try follow(
+            into: { bytes, stream in
+                errorText += bytes
+                output(bytes, stream)
+            }, as: .error)
+        // machine.soft_reset() ends the code cleanly, then reboots before the next prompt.
+        let beforePrompt = try consume(through: [UInt8(ascii: ">")], waitingFor: "the raw prompt", timeout: .seconds(2))
+        if Self.rebootMarkers.contains(where: { beforePrompt.firstRange(of: $0) != nil }) {
+            throw .boardReset(port: port.name)
+        }
+        return !errorText.isEmpty
+    }
+
+    /// Starts `source` at the raw prompt without waiting for it to end, for a program that then
+    /// speaks its own protocol on the line (the remote-machine agent, ``RemoteAgent``).
+    ///
+    /// - Returns: What the board sent once the code started, for the program's reader.
+    public func start(_ source: [UInt8]) throws(SerialError) -> [UInt8] {
+        try send(source)
+        defer { pending.removeAll() }
+        return pending
+    }
+
+    /// Sends `source` with raw-paste flow control when the board offers it, as plain raw input
+    /// otherwise; the board runs it once it has it all.
+    private func send(_ source: [UInt8]) throws(SerialError) {
         try port.write([0x05, UInt8(ascii: "A"), 0x01])
         let answer = try take(2, waitingFor: "the raw-paste answer", timeout: .seconds(2))
         switch answer {
@@ -75,19 +104,6 @@ public final class RawREPLClient {
                 through: Array("w REPL; CTRL-B to exit\r\n>".utf8), waitingFor: "the raw prompt", timeout: .seconds(2))
             try sendRaw(source)
         }
-        try follow(into: output, as: .output)
-        var errorText: [UInt8] = []
-        try follow(
-            into: { bytes, stream in
-                errorText += bytes
-                output(bytes, stream)
-            }, as: .error)
-        // machine.soft_reset() ends the code cleanly, then reboots before the next prompt.
-        let beforePrompt = try consume(through: [UInt8(ascii: ">")], waitingFor: "the raw prompt", timeout: .seconds(2))
-        if Self.rebootMarkers.contains(where: { beforePrompt.firstRange(of: $0) != nil }) {
-            throw .boardReset(port: port.name)
-        }
-        return !errorText.isEmpty
     }
 
     /// Leaves the raw REPL for the friendly one.

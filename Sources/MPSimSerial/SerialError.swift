@@ -16,8 +16,21 @@ public enum SerialError: Error, CustomStringConvertible, Equatable {
     case unexpected(port: String, expected: String, received: String)
     /// The board rebooted in the middle of running the code.
     case boardReset(port: String)
+    /// No board file has the machine name the board on the port reports.
+    case unknownBoard(port: String, machine: String, known: [String])
     /// The link to a served port cannot be made.
     case link(path: String, target: String, reason: String)
+
+    /// The exit status mpsim ends with: 2 for a port or board that cannot be used, 4 for a
+    /// board or port that fails mid-run.
+    public var exitStatus: Int32 {
+        switch self {
+        case .notFound, .busy, .permissionDenied, .link, .unknownBoard:
+            return 2
+        case .vanished, .os, .timeout, .unexpected, .boardReset:
+            return 4
+        }
+    }
 
     /// A one-line, lowercase description.
     public var description: String {
@@ -39,6 +52,9 @@ public enum SerialError: Error, CustomStringConvertible, Equatable {
             return "board on '\(port)' sent '\(received)' where \(expected) belongs"
         case .boardReset(let port):
             return "board on '\(port)' rebooted while running the code"
+        case .unknownBoard(let port, let machine, let known):
+            return "board on '\(port)' is '\(machine)', which no board file names; known: "
+                + known.map { "'\($0)'" }.joined(separator: ", ")
         case .link(let path, let target, let reason):
             return "cannot link '\(path)' to '\(target)': \(reason)"
         }

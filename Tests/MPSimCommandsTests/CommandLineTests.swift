@@ -222,7 +222,8 @@ import Testing
                   --firmware <path>       Runs this firmware (default: $MPSIM_FIRMWARE,
                                           mpsim.wasm beside mpsim, or the repository's build).
                   --board <name>          Board to emulate: a name that 'mpsim boards' lists,
-                                          or a board file. (default: rp2-pico)
+                                          or a board file; serial:PORT drives a real board's
+                                          pins. (default: rp2-pico)
                   --parts <file.json>     Wires the parts in this JSON file to the board
                                           (default: mpsim.json in the board folder, if any).
                   --trace <file.vcd>      Writes every pin change to this VCD file.

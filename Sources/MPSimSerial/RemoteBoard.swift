@@ -1,0 +1,246 @@
+import Dispatch
+import MPSimBoard
+
+/// A real board's pins behind the local firmware: `mpsim run SCRIPT --board serial:PORT`.
+///
+/// The script runs in mpsim; each pin, PWM and ADC call goes to the agent mpsim started in the
+/// board's RAM (``RemoteAgent``), and the board's pin edges come back as interrupts. Timers run
+/// on the local clock, which follows the wall clock: the real board cannot wait for a virtual
+/// one. Buses are not forwarded yet; they fail with `EOPNOTSUPP`.
+public final class RemoteBoard: Backend {
+    /// The board file whose machine name the board reported.
+    public let definition: BoardDefinition
+    /// The serial port's name.
+    public let portName: String
+    private let client: RawREPLClient
+    private let link: AgentLink
+    private var timers = BoardTimers()
+    private var interrupts: [Interrupt] = []
+    private var configurations: [Int: (mode: PinMode, pull: PinPull)] = [:]
+    /// How often the host looks for the board's edges, in board time: each look is a system
+    /// call, and a wait (a sleep) wakes up for it.
+    private static let pollInterval: Int64 = 1_000_000
+    private var lastPoll: Int64 = 0
+    /// The first failure of the link, which ends the conversation; reported after the run.
+    public private(set) var failure: SerialError?
+
+    /// Opens `port`, starts the agent in the board's RAM, and finds the board's file in
+    /// `catalog` by the machine name the board reports.
+    ///
+    /// - Throws: ``SerialError`` when the port or the agent fails, or no board file matches.
+    public init(port name: String, catalog: BoardCatalog) throws(SerialError) {
+        let port = try SerialPort(name: name)
+        let client = RawREPLClient(port: port)
+        do throws(SerialError) {
+            try client.enter()
+            let link = AgentLink(port: port, received: try client.start(Array(RemoteAgent.source.utf8)))
+            let machine = try link.hello()
+            let boards = (try? catalog.boards()) ?? []
+            guard let definition = boards.first(where: { $0.machineName == machine }) else {
+                throw .unknownBoard(port: name, machine: machine, known: boards.map(\.machineName))
+            }
+            self.definition = definition
+            self.link = link
+        } catch {
+            port.close()
+            throw error
+        }
+        self.client = client
+        portName = name
+    }
+
+    public var port: PortFlavour { definition.port }
+
+    public var cpuFrequencyHz: Int { definition.cpuFrequencyHz }
+
+    /// A reset of the local firmware; the real board's pins stay as they are.
+    public func reset(at nanoseconds: Int64, cause: ResetCause) {
+        timers.removeAll()
+        interrupts.removeAll()
+    }
+
+    public func pinNumber(named name: String) -> Int? {
+        definition.pin(named: name)?.number
+    }
+
+    public func pinConfiguration(_ number: Int) throws(BackendError) -> (mode: PinMode, pull: PinPull) {
+        configurations[number] ?? (.input, .none)
+    }
+
+    public func configurePin(_ number: Int, mode: PinMode, pull: PinPull, at nanoseconds: Int64) throws(BackendError) {
+        try request(.configurePin, [UInt8(clamping: number), UInt8(mode.rawValue), UInt8(pull.rawValue)])
+        configurations[number] = (mode, pull)
+    }
+
+    public func writePin(_ number: Int, high: Bool, at nanoseconds: Int64) throws(BackendError) {
+        try request(.writePin, [UInt8(clamping: number), high ? 1 : 0])
+    }
+
+    public func readPin(_ number: Int, at nanoseconds: Int64) throws(BackendError) -> Bool {
+        try request(.readPin, [UInt8(clamping: number)]).first == 1
+    }
+
+    public func watchPin(_ number: Int, edges: PinEdges) throws(BackendError) {
+        try request(.watchPin, [UInt8(clamping: number), UInt8(edges.rawValue)])
+    }
+
+    public func sendBitstream(_ number: Int, timing: BitTiming, bytes: [UInt8], at nanoseconds: Int64)
+        throws(BackendError) -> Int64
+    {
+        throw .notForwarded(operation: "machine.bitstream")
+    }
+
+    public func setPWM(_ number: Int, frequency: Int, dutyU16: Int, at nanoseconds: Int64) throws(BackendError) {
+        let frequencyBytes = (0..<4).map { UInt8(truncatingIfNeeded: frequency >> (8 * $0)) }
+        let dutyBytes = (0..<2).map { UInt8(truncatingIfNeeded: dutyU16 >> (8 * $0)) }
+        try request(.setPWM, [UInt8(clamping: number)] + frequencyBytes + dutyBytes)
+    }
+
+    /// The channel of a pin is the pin itself: the agent reads `ADC(Pin(n))`.
+    public func adcChannel(ofPin number: Int) throws(BackendError) -> Int {
+        number
+    }
+
+    public func readADC(channel: Int, at nanoseconds: Int64) throws(BackendError) -> Int {
+        let value = try request(.readADC, [UInt8(clamping: channel)])
+        return value.count == 2 ? Int(value[0]) | Int(value[1]) << 8 : 0
+    }
+
+    public func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError) {
+        try timers.start(slot, period: period, periodic: periodic, at: nanoseconds)
+    }
+
+    public func stopTimer(_ slot: Int) throws(BackendError) {
+        try timers.stop(slot)
+    }
+
+    /// The next timer, or the next look for the board's edges.
+    public var nextEventTime: Int64? {
+        min(timers.nextDue ?? .max, lastPoll + Self.pollInterval)
+    }
+
+    /// Expires the timers due by `nanoseconds`, and now and then takes the board's edges.
+    public func advance(to nanoseconds: Int64) {
+        while let due = timers.nextDue, due <= nanoseconds, let slot = timers.expire(at: due) {
+            interrupts.append(.timer(slot: slot))
+        }
+        guard failure == nil, nanoseconds - lastPoll >= Self.pollInterval else {
+            return
+        }
+        lastPoll = nanoseconds
+        do {
+            try link.poll()
+        } catch {
+            failure = error
+        }
+        takeEdges()
+    }
+
+    public var hasPendingInterrupt: Bool { !interrupts.isEmpty }
+
+    public func takeInterrupt() -> Interrupt? {
+        interrupts.isEmpty ? nil : interrupts.removeFirst()
+    }
+
+    public func i2cBusPins(id: Int) throws(BackendError) -> (scl: Int, sda: Int) {
+        throw .notForwarded(operation: "machine.I2C")
+    }
+
+    public func openI2C(id: Int?, scl: Int, sda: Int, frequency: Int) throws(BackendError) -> Int {
+        throw .notForwarded(operation: "machine.I2C")
+    }
+
+    public func transferI2C(_ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64)
+        throws(BackendError) -> Int
+    {
+        throw .notForwarded(operation: "machine.I2C")
+    }
+
+    public func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int) {
+        throw .notForwarded(operation: "machine.SPI")
+    }
+
+    public func openSPI(id: Int?, sck: Int, mosi: Int, miso: Int, baudrate: Int, format: SPIBus.Format)
+        throws(BackendError) -> Int
+    {
+        throw .notForwarded(operation: "machine.SPI")
+    }
+
+    public func transferSPI(_ handle: Int, bytes: inout [UInt8], at nanoseconds: Int64) throws(BackendError) -> Int64 {
+        throw .notForwarded(operation: "machine.SPI")
+    }
+
+    public func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {
+        throw .notForwarded(operation: "machine.UART")
+    }
+
+    public func openUART(id: Int, tx: Int, rx: Int, framing: UARTFraming) throws(BackendError) -> Int {
+        throw .notForwarded(operation: "machine.UART")
+    }
+
+    public func writeUART(_ handle: Int, bytes: UnsafeRawBufferPointer, at nanoseconds: Int64) throws(BackendError) {
+        throw .notForwarded(operation: "machine.UART")
+    }
+
+    public func readUART(_ handle: Int, count: Int) throws(BackendError) -> [UInt8] {
+        throw .notForwarded(operation: "machine.UART")
+    }
+
+    public func uartPending(_ handle: Int) throws(BackendError) -> Int {
+        throw .notForwarded(operation: "machine.UART")
+    }
+
+    public func uartTransmitRemaining(_ handle: Int, at nanoseconds: Int64) throws(BackendError) -> Int64 {
+        throw .notForwarded(operation: "machine.UART")
+    }
+
+    public func uartWaitsOnWallClock(_ handle: Int) throws(BackendError) -> Bool {
+        throw .notForwarded(operation: "machine.UART")
+    }
+
+    public func waitForUARTData(_ handle: Int, until deadline: DispatchTime) {}
+
+    /// Stops the agent and leaves the board at its friendly REPL, its pins as the script left
+    /// them.
+    public func finish(at nanoseconds: Int64) throws(TraceError) {
+        defer { client.port.close() }
+        guard failure == nil else {
+            return
+        }
+        do {
+            _ = try link.request(.stop)
+            try client.leave()
+        } catch {
+            failure = error
+        }
+    }
+
+    /// Sends a request; a failed link fails this and every later call with `EIO`.
+    @discardableResult
+    private func request(_ operation: RemoteAgent.Operation, _ payload: [UInt8]) throws(BackendError) -> [UInt8] {
+        if let failure {
+            throw .linkLost(port: portName, reason: failure.description)
+        }
+        do {
+            let reply = try link.request(operation, payload)
+            takeEdges()
+            guard reply.status == 0 else {
+                throw BackendError.remote(errno: Int32(reply.status))
+            }
+            return reply.value
+        } catch let error as SerialError {
+            failure = error
+            throw .linkLost(port: portName, reason: error.description)
+        } catch let error as BackendError {
+            throw error
+        } catch {
+            throw .linkLost(port: portName, reason: "\(error)")
+        }
+    }
+
+    private func takeEdges() {
+        for edge in link.takeEdges() {
+            interrupts.append(.pin(number: edge.pin, edge: edge.rising ? .rising : .falling))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `mpsim run SCRIPT --board serial:PORT`, with a second mpsim serving an emulated board as the
+/// real one: the script runs here, its pin calls there.
+@Suite struct RemoteBoardTests {
+    private func script(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("remote-\(UUID().uuidString).py")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    private func temporaryFile(_ name: String, _ text: String = "") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func theHardwareTraceShowsTheEdgesTheScriptAskedFor() throws {
+        let events = try temporaryFile("hardware.jsonl")
+        defer { try? FileManager.default.removeItem(at: events) }
+        let hardware = try ServedBoard(["--events", events.path])
+        let blink = try script(
+            """
+            from machine import Pin
+            led = Pin("GP25", Pin.OUT, value=0)
+            for level in (1, 0, 1, 1, 0):
+                led.value(level)
+            print("done", led.value())
+            """)
+        defer { try? FileManager.default.removeItem(at: blink) }
+        let result = try CommandLineTests.mpsim("run", blink.path, "--board", "serial:\(hardware.path)")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "done 0\n")
+        #expect(hardware.stop().status == 0)
+        let levels = try String(contentsOf: events, encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains(#""signal":"GP25""#) }
+            .map { $0.hasSuffix(#""value":1}"#) ? 1 : 0 }
+        // Pin() drives the floating pin low; then each change, and no event for a repeated level.
+        #expect(levels == [0, 1, 0, 1, 0])
+    }
+
+    @Test func anEdgeOnTheRealBoardRunsTheLocalHandler() throws {
+        let parts = try temporaryFile("wire.json", #"{"parts": [{"kind": "wire", "pin": 15, "to_pin": 14}]}"#)
+        defer { try? FileManager.default.removeItem(at: parts) }
+        let hardware = try ServedBoard(["--parts", parts.path])
+        let irq = try script(
+            """
+            from machine import Pin
+            import time
+            edges = []
+            button = Pin(14, Pin.IN, Pin.PULL_DOWN)
+            button.irq(lambda pin: edges.append(pin.value()), Pin.IRQ_RISING | Pin.IRQ_FALLING)
+            drive = Pin(15, Pin.OUT, value=0)
+            for level in (1, 0, 1):
+                drive.value(level)
+                time.sleep_ms(50)
+            print(edges, button.value())
+            """)
+        defer { try? FileManager.default.removeItem(at: irq) }
+        let result = try CommandLineTests.mpsim("run", irq.path, "--board", "serial:\(hardware.path)")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "[1, 0, 1] 1\n")
+    }
+
+    @Test func aLostBoardIsReportedWithinASecond() throws {
+        let hardware = try ServedBoard([])
+        let loop = try script(
+            """
+            from machine import Pin
+            import time
+            led = Pin(25, Pin.OUT)
+            print("running")
+            while True:
+                led.toggle()
+                time.sleep_ms(1)
+            """)
+        defer { try? FileManager.default.removeItem(at: loop) }
+        let pid = hardware.process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { kill(pid, SIGKILL) }
+        let start = Date()
+        let result = try CommandLineTests.mpsim("run", loop.path, "--board", "serial:\(hardware.path)")
+        #expect(Date().timeIntervalSince(start) < 1.5)
+        #expect(result.status == 4)
+        #expect(result.stdout == "running\n")
+        #expect(result.stderr.contains("OSError: [Errno 5] EIO"))
+        #expect(result.stderr.contains("mpsim: lost the board on '\(hardware.path)': serial port '\(hardware.path)' went away"))
+    }
+
+    @Test func optionsOnlyAnEmulatedBoardHasAreRefused() throws {
+        let result = try CommandLineTests.mpsim("exec", "pass", "--board", "serial:/dev/null", "--trace", "t.vcd", "--summary")
+        #expect(result.status == 2)
+        #expect(result.stderr == "mpsim: not with a real board (--board serial:PORT): --trace, --summary\n")
+    }
+
+    @Test func aMissingPortIsAClearError() throws {
+        let result = try CommandLineTests.mpsim("exec", "pass", "--board", "serial:/no/such/port")
+        #expect(result.status == 2)
+        #expect(result.stderr == "mpsim: no serial port '/no/such/port'; 'mpsim hw ports' lists them\n")
+    }
+}
