@@ -101,9 +101,15 @@ public final class RemoteBoard: Backend {
         number
     }
 
+    /// The board's `read_u16()` as microvolts, which the firmware scales back down. Rounded up,
+    /// so that the firmware's truncating division gives the board's reading exactly.
     public func readADC(channel: Int, at nanoseconds: Int64) throws(BackendError) -> Int {
         let value = try request(.readADC, [UInt8(clamping: channel)])
-        return value.count == 2 ? Int(value[0]) | Int(value[1]) << 8 : 0
+        guard value.count == 2 else {
+            throw .linkLost(port: portName, reason: "the agent sent \(value.count) bytes for an ADC reading")
+        }
+        let reading = Double(Int(value[0]) | Int(value[1]) << 8)
+        return Int((reading * EmulatedBoard.fullScaleMicrovolts / 65535).rounded(.up))
     }
 
     public func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError) {

@@ -67,6 +67,31 @@ import Testing
         #expect(result.stdout == "[1, 0, 1] 1\n")
     }
 
+    @Test func pwmAndADCCallsReachTheRealBoard() throws {
+        let parts = try temporaryFile("pot.json", #"{"parts": [{"kind": "potentiometer", "pin": 26, "position": 0.25}]}"#)
+        let events = try temporaryFile("hardware.jsonl")
+        defer {
+            try? FileManager.default.removeItem(at: parts)
+            try? FileManager.default.removeItem(at: events)
+        }
+        let hardware = try ServedBoard(["--parts", parts.path, "--events", events.path])
+        let analog = try script(
+            """
+            from machine import ADC, PWM, Pin
+            print(ADC(Pin(26)).read_u16())
+            PWM(Pin(15), freq=1000, duty_u16=16384)
+            """)
+        defer { try? FileManager.default.removeItem(at: analog) }
+        let result = try CommandLineTests.mpsim("run", analog.path, "--board", "serial:\(hardware.path)")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "16383\n")
+        #expect(hardware.stop().status == 0)
+        let pwm = try String(contentsOf: events, encoding: .utf8).split(separator: "\n").filter { $0.contains(#""kind":"pwm""#) }
+        #expect(pwm.map { $0.split(separator: ",", maxSplits: 1).last ?? "" } == [
+            #""kind":"pwm","signal":"GP15 PWM freq","value":1000}"#, #""kind":"pwm","signal":"GP15 PWM duty","value":0.25}"#,
+        ])
+    }
+
     @Test func aLostBoardIsReportedWithinASecond() throws {
         let hardware = try ServedBoard([])
         let loop = try script(
