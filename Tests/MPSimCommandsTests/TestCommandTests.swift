@@ -24,6 +24,25 @@ import Testing
         return folder
     }
 
+    /// A fresh copy of `Examples/thermostat` with `Examples/thermostat-broken/bugs.patch`
+    /// applied, as `thermostat-broken` in a new folder (returned).
+    private func brokenCopy() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
+        let copy = folder.appendingPathComponent("thermostat-broken")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Examples/thermostat"), to: copy)
+        let patch = Process()
+        patch.executableURL = URL(fileURLWithPath: "/usr/bin/patch")
+        patch.arguments = [
+            "-s", "-d", copy.path, "-p1", "-i",
+            Self.repository.appendingPathComponent("Examples/thermostat-broken/bugs.patch").path,
+        ]
+        try patch.run()
+        patch.waitUntilExit()
+        try #require(patch.terminationStatus == 0, "bugs.patch no longer applies to Examples/thermostat")
+        return folder
+    }
+
     @Test func theExampleProjectPasses() throws {
         let result = try Self.mpsimTest("Examples/thermostat")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -33,16 +52,18 @@ import Testing
     }
 
     @Test func theBrokenCopyReportsEachStepExpectationAndBoardTime() throws {
-        let result = try Self.mpsimTest("Examples/thermostat-broken", "--jobs", "2")
+        let folder = try brokenCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest("thermostat-broken", "--jobs", "2", in: folder)
         #expect(result.status == 1)
         let failed = result.stdout.split(separator: "\n").filter { $0.hasPrefix("FAILED ") }
         #expect(
             failed == [
-                "FAILED Examples/thermostat-broken/bounce.yaml::bouncing button is one press - step 14 (expect-pin GP25=1) failed at 1.104500 s: expected GP25=1, saw GP25=0",
-                "FAILED Examples/thermostat-broken/button.yaml::button toggles heating mode - step 7 (expect-pin GP25=1) failed at 1.050000 s: expected GP25=1, saw GP25=0",
-                #"FAILED Examples/thermostat-broken/status.yaml::status command - step 5 (wait-serial "led=off temp=21.5 heater=off") did not complete within the scenario's timeout of 3.000000 s (board time); saw "\nled=off temp=21.5 haeter=off\n""#,
-                "FAILED Examples/thermostat-broken/test_thermostat.py::TestThermostat::test_hysteresis_edges - AssertionError: False is not true : at the lower edge",
-                "FAILED Examples/thermostat-broken/test_thermostat.py::TestThermostat::test_status_line - AssertionError: 'led=off temp=--.- haeter=off' != 'led=off temp=--.- heater=off'",
+                "FAILED thermostat-broken/bounce.yaml::bouncing button is one press - step 14 (expect-pin GP25=1) failed at 1.104500 s: expected GP25=1, saw GP25=0",
+                "FAILED thermostat-broken/button.yaml::button toggles heating mode - step 7 (expect-pin GP25=1) failed at 1.050000 s: expected GP25=1, saw GP25=0",
+                #"FAILED thermostat-broken/status.yaml::status command - step 5 (wait-serial "led=off temp=21.5 heater=off") did not complete within the scenario's timeout of 3.000000 s (board time); saw "\nled=off temp=21.5 haeter=off\n""#,
+                "FAILED thermostat-broken/test_thermostat.py::TestThermostat::test_hysteresis_edges - AssertionError: False is not true : at the lower edge",
+                "FAILED thermostat-broken/test_thermostat.py::TestThermostat::test_status_line - AssertionError: 'led=off temp=--.- haeter=off' != 'led=off temp=--.- heater=off'",
             ])
         #expect(result.stdout.contains(" 5 failed, 28 passed in "))
     }
@@ -62,7 +83,9 @@ import Testing
     @Test func junitParserReadsTheReport() throws {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: report) }
-        let result = try Self.mpsimTest("Examples/thermostat-broken", "--junit", report.path)
+        let folder = try brokenCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest("thermostat-broken", "--junit", report.path, in: folder)
         #expect(result.status == 1)
         let python = Self.repository.appendingPathComponent(".venv/bin/python").path
         try #require(FileManager.default.isExecutableFile(atPath: python), "run scripts/build to install junitparser")
@@ -78,7 +101,7 @@ import Testing
         let lines = text.split(separator: "\n")
         #expect(lines.first == "tests=33 failures=5 errors=0 skipped=0")
         #expect(lines.filter { $0.hasPrefix("failure ") }.count == 5)
-        #expect(lines.contains("failure Examples.thermostat-broken.button.yaml button toggles heating mode: step 7 (expect-pin GP25=1) failed at 1.050000 s: expected GP25=1, saw GP25=0"))
+        #expect(lines.contains("failure thermostat-broken.button.yaml button toggles heating mode: step 7 (expect-pin GP25=1) failed at 1.050000 s: expected GP25=1, saw GP25=0"))
     }
 
     @Test func aHangingTestStopsAtItsTimeoutAndTheRestStillRun() throws {
@@ -102,13 +125,15 @@ import Testing
     @Test func artifactsKeepAFailuresOutputTraceAndScreenshots() throws {
         let artifacts = FileManager.default.temporaryDirectory.appendingPathComponent("artifacts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: artifacts) }
-        let result = try Self.mpsimTest("Examples/thermostat-broken", "-k", "display", "--artifacts", artifacts.path)
+        let broken = try brokenCopy()
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let result = try Self.mpsimTest("thermostat-broken", "-k", "display", "--artifacts", artifacts.path, in: broken)
         #expect(result.status == 0, "display.yaml passes in the broken copy too")
         #expect(try FileManager.default.contentsOfDirectory(atPath: artifacts.path).isEmpty)
 
-        let failing = try Self.mpsimTest("Examples/thermostat-broken", "-k", "button.yaml", "--artifacts", artifacts.path)
+        let failing = try Self.mpsimTest("thermostat-broken", "-k", "button.yaml", "--artifacts", artifacts.path, in: broken)
         #expect(failing.status == 1)
-        let folder = artifacts.appendingPathComponent("Examples__thermostat-broken__button.yaml")
+        let folder = artifacts.appendingPathComponent("thermostat-broken__button.yaml")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == ["oled.png", "output.txt", "trace.vcd"])
         let output = try String(contentsOf: folder.appendingPathComponent("output.txt"), encoding: .utf8)
