@@ -61,6 +61,24 @@ public struct LoopbackListener: Sendable {
         return client
     }
 
+    /// Waits for a client while `isOpen()` holds and offers it to `keep`; a client that `keep`
+    /// refuses (its owner is closing) is closed.
+    ///
+    /// - Returns: The client kept, or `nil` once `isOpen()` fails or `keep` refuses one.
+    public func nextClient(while isOpen: () -> Bool, keep: (Int32) -> Bool) -> Int32? {
+        while isOpen() {
+            guard let client = accept(waitingUpTo: 100) else {
+                continue
+            }
+            if keep(client) {
+                return client
+            }
+            Glibc.close(client)
+            return nil
+        }
+        return nil
+    }
+
     /// Stops listening.
     public func close() {
         Glibc.close(descriptor)

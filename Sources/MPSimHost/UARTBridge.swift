@@ -131,43 +131,26 @@ public final class UARTBridge: UARTPeer, @unchecked Sendable {
 
     /// Accepts the first client of `listener`, then reads from it until it hangs up.
     private func acceptOne(from listener: LoopbackListener) {
-        while !state.withLock({ $0.isClosed }) {
-            guard let client = listener.accept(waitingUpTo: 100) else {
-                continue
-            }
-            let accepted = state.withLock { state in
+        let client = listener.nextClient(while: { !state.withLock { $0.isClosed } }) { client in
+            state.withLock { state in
                 if state.isClosed {
                     return false
                 }
                 state.output = client
                 return true
             }
-            if accepted {
-                readLoop(from: client)
-            } else {
-                Glibc.close(client)
-            }
-            return
+        }
+        if let client {
+            readLoop(from: client)
         }
     }
 
     /// Moves what arrives on `descriptor` into the inbox until the bridge closes or the other
     /// end hangs up.
     private func readLoop(from descriptor: Int32) {
-        var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while !state.withLock({ $0.isClosed }) {
-            guard Glibc.poll(&pollDescriptor, 1, 100) > 0 else {
-                continue
-            }
-            let count = read(descriptor, &buffer, buffer.count)
-            if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) {
-                return
-            }
-            if count > 0 {
-                state.withLock { $0.inbox += buffer[..<count] }
-                arrived.signal()
-            }
+        DescriptorReader.readUntilHangUp(descriptor, while: { !state.withLock { $0.isClosed } }) { bytes in
+            state.withLock { $0.inbox += bytes }
+            arrived.signal()
         }
     }
 

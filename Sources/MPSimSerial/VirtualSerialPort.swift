@@ -145,35 +145,17 @@ public final class VirtualSerialPort: Console, @unchecked Sendable {
 
     /// Serves TCP clients one at a time: each one's bytes go to ``input`` until it hangs up.
     private func serveTCP(on listener: LoopbackListener) {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while !state.withLock({ $0.isClosed }) {
-            guard let client = listener.accept(waitingUpTo: 100) else {
-                continue
-            }
-            let accepted = state.withLock { state in
+        let isOpen = { !self.state.withLock { $0.isClosed } }
+        while let client = listener.nextClient(while: isOpen, keep: { client in
+            state.withLock { state in
                 if state.isClosed {
                     return false
                 }
                 state.tcpClient = client
                 return true
             }
-            guard accepted else {
-                Glibc.close(client)
-                return
-            }
-            var pollDescriptor = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
-            while !state.withLock({ $0.isClosed }) {
-                guard poll(&pollDescriptor, 1, 100) > 0 else {
-                    continue
-                }
-                let count = read(client, &buffer, buffer.count)
-                if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) {
-                    break
-                }
-                if count > 0 {
-                    input.push(buffer[..<count])
-                }
-            }
+        }) {
+            DescriptorReader.readUntilHangUp(client, while: isOpen) { input.push($0) }
             state.withLock { state in
                 if state.tcpClient == client {
                     state.tcpClient = -1
