@@ -72,6 +72,26 @@ public struct BoardDefinition: Codable, Sendable, Equatable {
         case cpuFrequencyHz = "cpu_frequency_hz"
     }
 
+    /// The default pins of hardware I2C bus `id`.
+    ///
+    /// - Throws: ``BackendError/noSuchI2CBus(id:board:)``.
+    public func i2cBusPins(id: Int) throws(BackendError) -> (scl: Int, sda: Int) {
+        guard let bus = buses.i2c(id: id) else {
+            throw .noSuchI2CBus(id: id, board: name)
+        }
+        return (bus.scl, bus.sda)
+    }
+
+    /// The default pins of hardware SPI bus `id`.
+    ///
+    /// - Throws: ``BackendError/noSuchSPIBus(id:board:)``.
+    public func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int) {
+        guard let bus = buses.spi(id: id) else {
+            throw .noSuchSPIBus(id: id, board: name)
+        }
+        return (bus.sck, bus.mosi, bus.miso)
+    }
+
     /// The pin that has `name` among its names (exact case), as `machine.Pin("LED")` finds it.
     public func pin(named name: String) -> PinDefinition? {
         pins.first { $0.names.contains(name) }

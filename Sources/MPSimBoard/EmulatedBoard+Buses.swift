@@ -3,7 +3,7 @@ import Dispatch
 /// The board's buses (I2C, SPI, UART) and the parts on them, as the ``Backend`` reaches them.
 extension EmulatedBoard {
     public func i2cBusPins(id: Int) throws(BackendError) -> (scl: Int, sda: Int) {
-        try i2c.busPins(id: id)
+        try definition.i2cBusPins(id: id)
     }
 
     public func openI2C(id: Int?, scl: Int, sda: Int, frequency: Int) throws(BackendError) -> Int {
@@ -21,7 +21,7 @@ extension EmulatedBoard {
     }
 
     public func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int) {
-        try spi.busPins(id: id)
+        try definition.spiBusPins(id: id)
     }
 
     public func openSPI(id: Int?, sck: Int, mosi: Int, miso: Int, baudrate: Int, format: SPIBus.Format)

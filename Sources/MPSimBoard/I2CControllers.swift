@@ -92,16 +92,9 @@ final class I2CControllers {
         }
     }
 
-    func busPins(id: Int) throws(BackendError) -> (scl: Int, sda: Int) {
-        guard let bus = definition.buses.i2c(id: id) else {
-            throw .noSuchI2CBus(id: id, board: definition.name)
-        }
-        return (bus.scl, bus.sda)
-    }
-
     func open(id: Int?, scl: Int, sda: Int, frequency: Int) throws(BackendError) -> Int {
         if let id {
-            _ = try busPins(id: id)
+            _ = try definition.i2cBusPins(id: id)
         }
         for (line, number) in [("scl", scl), ("sda", sda)] {
             guard let pin = definition.pin(number: number) else {

@@ -90,18 +90,11 @@ final class SPIControllers {
         definition.pin(number: number)?.primaryName ?? String(number)
     }
 
-    func busPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int) {
-        guard let bus = definition.buses.spi(id: id) else {
-            throw .noSuchSPIBus(id: id, board: definition.name)
-        }
-        return (bus.sck, bus.mosi, bus.miso)
-    }
-
     func open(id: Int?, sck: Int, mosi: Int, miso: Int, baudrate: Int, format: SPIBus.Format) throws(BackendError)
         -> Int
     {
         if let id {
-            _ = try busPins(id: id)
+            _ = try definition.spiBusPins(id: id)
         }
         for (line, number) in [("sck", sck), ("mosi", mosi), ("miso", miso)] {
             guard let pin = definition.pin(number: number) else {

@@ -29,7 +29,7 @@ final class AgentLink {
     func request(_ operation: RemoteAgent.Operation, _ payload: [UInt8] = []) throws(SerialError)
         -> (status: UInt8, value: [UInt8])
     {
-        try port.write([operation.rawValue, UInt8(payload.count)] + payload)
+        try port.write([operation.rawValue] + RemoteAgent.littleEndian(payload.count, count: 2) + payload)
         return try nextReply(waitingFor: "a reply to \(operation)")
     }
 
@@ -65,10 +65,10 @@ final class AgentLink {
     /// Parses the next whole frame: returns a reply, keeps an edge (returning `nil`), and
     /// returns `nil` too when no whole frame is there.
     private func takeFrame() throws(SerialError) -> (status: UInt8, value: [UInt8])? {
-        while received.count >= 2, received.count >= 2 + Int(received[1]) {
-            let body = Array(received[2..<2 + Int(received[1])])
+        while received.count >= 3, received.count >= 3 + (Int(received[1]) | Int(received[2]) << 8) {
+            let body = Array(received[3..<3 + (Int(received[1]) | Int(received[2]) << 8)])
             let kind = RemoteAgent.FrameKind(rawValue: received[0])
-            received.removeFirst(2 + body.count)
+            received.removeFirst(3 + body.count)
             switch kind {
             case .reply where !body.isEmpty:
                 return (body[0], Array(body.dropFirst()))

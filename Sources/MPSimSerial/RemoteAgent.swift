@@ -2,12 +2,14 @@
 /// MicroPython program that answers binary requests on the board's console, so that each
 /// `machine` call of the local script costs one short exchange instead of one raw-REPL `exec`.
 ///
-/// The protocol, both ways a frame of kind, length and body:
-/// - request: operation (``Operation``), payload length, payload;
+/// The protocol, both ways a frame of one byte, a length (2 bytes, little-endian) and a body:
+/// - request: operation (``Operation``), length, payload;
 /// - reply (kind 1): status (0, or the errno the board raised) and the value's bytes; the first
 ///   reply, unasked, carries the board's `sys.implementation._machine`;
 /// - edge (kind 2): pin number, then 1 for rising or 2 for falling, sent whenever a watched
 ///   pin changes.
+///
+/// Numbers in payloads are little-endian; a bus `id` of 255 asks for the software bus.
 enum RemoteAgent {
     /// The requests the agent answers.
     enum Operation: UInt8 {
@@ -21,10 +23,20 @@ enum RemoteAgent {
         case readPin = 3
         /// Pin number, edges (``PinEdges`` raw value; 0 stops watching).
         case watchPin = 4
-        /// Pin number, frequency (4 bytes, little-endian; 0 stops), duty (2 bytes).
+        /// Pin number, frequency (4 bytes; 0 stops), duty (2 bytes).
         case setPWM = 5
-        /// Pin number; the reply's value is `read_u16()`, 2 bytes little-endian.
+        /// Pin number; the reply's value is `read_u16()`, 2 bytes.
         case readADC = 6
+        /// Bus id, SCL, SDA, frequency (4 bytes); the reply's value is the bus handle.
+        case openI2C = 7
+        /// Handle, address, flags (1 reading, 2 stop), then the bytes to write or the count to
+        /// read (2 bytes); the reply's value is the acknowledged count (1 byte) or the bytes read.
+        case transferI2C = 8
+        /// Bus id, SCK, MOSI, MISO, baud rate (4 bytes), polarity, phase, LSB first; the reply's
+        /// value is the bus handle.
+        case openSPI = 9
+        /// Handle, then the bytes to send; the reply's value is the bytes read meanwhile.
+        case transferSPI = 10
     }
 
     /// Frame kinds the agent sends.
@@ -33,32 +45,50 @@ enum RemoteAgent {
         case edge = 2
     }
 
+    /// The bus id that asks for `SoftI2C` or `SoftSPI`.
+    static let softwareBus: UInt8 = 255
+
     /// The agent's MicroPython source, sent through the raw REPL; it writes nothing to flash.
     static let source = #"""
-        # mpsim remote-machine agent: runs in the board's RAM and answers one binary request at a time.
-        # Request: op, length, payload. Reply: 0x01, length, status (0 or an errno), value bytes.
-        # An edge on a watched pin sends 0x02, 2, pin, edge (1 rising, 2 falling) at any time.
+        # mpsim's remote-machine agent (see RemoteAgent.swift): answers binary requests on the console.
         import machine, micropython, sys
         micropython.kbd_intr(-1)
         _rd = sys.stdin.buffer.read
         _wr = sys.stdout.buffer.write
         _pins = {}
         _pwms = {}
+        _buses = []
         _modes = (machine.Pin.IN, machine.Pin.OUT, machine.Pin.OPEN_DRAIN)
         _pulls = (None, machine.Pin.PULL_UP, machine.Pin.PULL_DOWN)
+        def _frame(kind, body):
+            _wr(bytes((kind, len(body) & 255, len(body) >> 8)) + body)
         def _pin(n):
             p = _pins.get(n)
             if p is None:
                 p = _pins[n] = machine.Pin(n)
             return p
+        def _u32(b):
+            return int.from_bytes(b[:4], "little")
         def _watch(n, edges):
             def edge(p):
-                _wr(bytes((2, 2, n, 1 if p.value() else 2)))
+                _frame(2, bytes((n, 1 if p.value() else 2)))
             t = (machine.Pin.IRQ_RISING if edges & 1 else 0) | (machine.Pin.IRQ_FALLING if edges & 2 else 0)
             _pin(n).irq(edge if t else None, t or machine.Pin.IRQ_RISING)
+        def _open(bus):
+            _buses.append(bus)
+            return bytes((len(_buses) - 1,))
+        def _i2c(a):
+            bus = _buses[a[0]]
+            if a[2] & 1:
+                b = bytearray(a[3] | a[4] << 8)
+                bus.readfrom_into(a[1], b, a[2] & 2)
+                return bytes(b)
+            return bytes((bus.writeto(a[1], a[3:], a[2] & 2),))
         def _serve():
             while True:
-                op, n = _rd(2)
+                op = _rd(1)[0]
+                h = _rd(2)
+                n = h[0] | h[1] << 8
                 a = _rd(n) if n else b""
                 v = b""
                 try:
@@ -71,23 +101,39 @@ enum RemoteAgent {
                     elif op == 4:
                         _watch(a[0], a[1])
                     elif op == 5:
-                        f = int.from_bytes(a[1:5], "little")
-                        if f:
-                            _pwms[a[0]] = machine.PWM(_pin(a[0]), freq=f, duty_u16=int.from_bytes(a[5:7], "little"))
+                        if _u32(a[1:]):
+                            _pwms[a[0]] = machine.PWM(_pin(a[0]), freq=_u32(a[1:]), duty_u16=a[5] | a[6] << 8)
                         elif a[0] in _pwms:
                             _pwms.pop(a[0]).deinit()
                     elif op == 6:
                         v = machine.ADC(_pin(a[0])).read_u16().to_bytes(2, "little")
+                    elif op == 7:
+                        pins = {"scl": _pin(a[1]), "sda": _pin(a[2]), "freq": _u32(a[3:])}
+                        v = _open(machine.SoftI2C(**pins) if a[0] == 255 else machine.I2C(a[0], **pins))
+                    elif op == 8:
+                        v = _i2c(a)
+                    elif op == 9:
+                        s = {"sck": _pin(a[1]), "mosi": _pin(a[2]), "miso": _pin(a[3]), "baudrate": _u32(a[4:]),
+                             "polarity": a[8], "phase": a[9], "firstbit": machine.SPI.LSB if a[10] else machine.SPI.MSB}
+                        v = _open(machine.SoftSPI(**s) if a[0] == 255 else machine.SPI(a[0], **s))
+                    elif op == 10:
+                        v = bytearray(a[1:])
+                        _buses[a[0]].write_readinto(a[1:], v)
                     elif op == 0:
-                        _wr(b"\x01\x01\x00")
+                        _frame(1, b"\x00")
                         return
                     s = 0
                 except OSError as e:
                     s = e.errno
                 except Exception:
                     s = 22
-                _wr(bytes((1, len(v) + 1, s)) + v)
-        _wr(b"\x01" + bytes((len(sys.implementation._machine) + 1, 0)) + sys.implementation._machine.encode())
+                _frame(1, bytes((s,)) + v)
+        _frame(1, b"\x00" + sys.implementation._machine.encode())
         _serve()
         """#
+
+    /// `value` as `count` little-endian bytes.
+    static func littleEndian(_ value: Int, count: Int) -> [UInt8] {
+        (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
 }

@@ -3,10 +3,11 @@ import MPSimBoard
 
 /// A real board's pins behind the local firmware: `mpsim run SCRIPT --board serial:PORT`.
 ///
-/// The script runs in mpsim; each pin, PWM and ADC call goes to the agent mpsim started in the
+/// The script runs in mpsim; each pin, PWM, ADC, I2C and SPI call goes to the agent mpsim started in the
 /// board's RAM (``RemoteAgent``), and the board's pin edges come back as interrupts. Timers run
 /// on the local clock, which follows the wall clock: the real board cannot wait for a virtual
-/// one. Buses are not forwarded yet; they fail with `EOPNOTSUPP`.
+/// one. I2C and SPI transfers go to the board's buses; UART and bit streams are not forwarded
+/// yet and fail with `EOPNOTSUPP`.
 public final class RemoteBoard: Backend {
     /// The board file whose machine name the board reported.
     public let definition: BoardDefinition
@@ -91,9 +92,10 @@ public final class RemoteBoard: Backend {
     }
 
     public func setPWM(_ number: Int, frequency: Int, dutyU16: Int, at nanoseconds: Int64) throws(BackendError) {
-        let frequencyBytes = (0..<4).map { UInt8(truncatingIfNeeded: frequency >> (8 * $0)) }
-        let dutyBytes = (0..<2).map { UInt8(truncatingIfNeeded: dutyU16 >> (8 * $0)) }
-        try request(.setPWM, [UInt8(clamping: number)] + frequencyBytes + dutyBytes)
+        try request(
+            .setPWM,
+            [UInt8(clamping: number)] + RemoteAgent.littleEndian(frequency, count: 4)
+                + RemoteAgent.littleEndian(dutyU16, count: 2))
     }
 
     /// The channel of a pin is the pin itself: the agent reads `ADC(Pin(n))`.
@@ -149,31 +151,53 @@ public final class RemoteBoard: Backend {
     }
 
     public func i2cBusPins(id: Int) throws(BackendError) -> (scl: Int, sda: Int) {
-        throw .notForwarded(operation: "machine.I2C")
+        try definition.i2cBusPins(id: id)
     }
 
     public func openI2C(id: Int?, scl: Int, sda: Int, frequency: Int) throws(BackendError) -> Int {
-        throw .notForwarded(operation: "machine.I2C")
+        let bus = id.map { UInt8(clamping: $0) } ?? RemoteAgent.softwareBus
+        let handle = try request(
+            .openI2C, [bus, UInt8(clamping: scl), UInt8(clamping: sda)] + RemoteAgent.littleEndian(frequency, count: 4))
+        return Int(handle.first ?? 0)
     }
 
+    /// A transfer the board's `I2C` cannot express, continuing a transaction without a new
+    /// start (`writevto` with several buffers), is not forwarded.
     public func transferI2C(_ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64)
         throws(BackendError) -> Int
     {
-        throw .notForwarded(operation: "machine.I2C")
+        guard !framing.continuing else {
+            throw .notForwarded(operation: "I2C.writevto with several buffers")
+        }
+        let flags: UInt8 = (framing.reading ? 1 : 0) | (framing.stop ? 2 : 0)
+        let header = [UInt8(clamping: handle), UInt8(clamping: address), flags]
+        if framing.reading {
+            let read = try request(.transferI2C, header + RemoteAgent.littleEndian(bytes.count, count: 2))
+            bytes.replaceSubrange(0..<min(read.count, bytes.count), with: read.prefix(bytes.count))
+            return min(read.count, bytes.count)
+        }
+        return Int(try request(.transferI2C, header + bytes).first ?? 0)
     }
 
     public func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int) {
-        throw .notForwarded(operation: "machine.SPI")
+        try definition.spiBusPins(id: id)
     }
 
     public func openSPI(id: Int?, sck: Int, mosi: Int, miso: Int, baudrate: Int, format: SPIBus.Format)
         throws(BackendError) -> Int
     {
-        throw .notForwarded(operation: "machine.SPI")
+        let bus = id.map { UInt8(clamping: $0) } ?? RemoteAgent.softwareBus
+        let pins = [UInt8(clamping: sck), UInt8(clamping: mosi), UInt8(clamping: miso)]
+        let settings = [UInt8(clamping: format.polarity), UInt8(clamping: format.phase), format.lsbFirst ? 1 : 0]
+        let handle = try request(.openSPI, [bus] + pins + RemoteAgent.littleEndian(baudrate, count: 4) + settings)
+        return Int(handle.first ?? 0)
     }
 
+    /// The transfer's time is the board's own, already past on the wall clock: 0 to spend.
     public func transferSPI(_ handle: Int, bytes: inout [UInt8], at nanoseconds: Int64) throws(BackendError) -> Int64 {
-        throw .notForwarded(operation: "machine.SPI")
+        let read = try request(.transferSPI, [UInt8(clamping: handle)] + bytes)
+        bytes.replaceSubrange(0..<min(read.count, bytes.count), with: read.prefix(bytes.count))
+        return 0
     }
 
     public func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {

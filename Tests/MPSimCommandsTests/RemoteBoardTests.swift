@@ -92,6 +92,38 @@ import Testing
         ])
     }
 
+    @Test func busCallsGiveWhatTheSameScriptGivesOnAnEmulatedBoard() throws {
+        let parts = try temporaryFile(
+            "buses.json",
+            #"{"parts": [{"kind": "bme280", "i2c": 0, "address": 118}, {"kind": "mcp3008", "spi": 0, "cs": 17, "channels": [1.65]}]}"#)
+        defer { try? FileManager.default.removeItem(at: parts) }
+        let buses = try script(
+            """
+            from machine import I2C, SPI, SoftI2C, Pin
+            i2c = I2C(0)
+            print(i2c.scan(), hex(i2c.readfrom_mem(0x76, 0xD0, 1)[0]))
+            try:
+                i2c.writeto(0x50, b"x")
+            except OSError as e:
+                print("no device:", e.errno)
+            print(hex(SoftI2C(scl=Pin(5), sda=Pin(4)).readfrom_mem(0x76, 0xD0, 1)[0]))
+            cs = Pin(17, Pin.OUT, value=1)
+            reading = bytearray(3)
+            cs(0)
+            SPI(0).write_readinto(bytes((1, 0x80, 0)), reading)
+            cs(1)
+            print((reading[1] & 3) << 8 | reading[2])
+            """)
+        defer { try? FileManager.default.removeItem(at: buses) }
+        let emulated = try CommandLineTests.mpsim("run", buses.path, "--parts", parts.path)
+        #expect(emulated.status == 0, "\(emulated.stderr)")
+        #expect(emulated.stdout == "[118] 0x60\nno device: 5\n0x60\n512\n")
+        let hardware = try ServedBoard(["--parts", parts.path])
+        let remote = try CommandLineTests.mpsim("run", buses.path, "--board", "serial:\(hardware.path)")
+        #expect(remote.status == 0, "\(remote.stderr)")
+        #expect(remote.stdout == emulated.stdout)
+    }
+
     @Test func aLostBoardIsReportedWithinASecond() throws {
         let hardware = try ServedBoard([])
         let loop = try script(
