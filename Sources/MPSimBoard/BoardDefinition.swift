@@ -92,6 +92,16 @@ public struct BoardDefinition: Codable, Sendable, Equatable {
         return (bus.sck, bus.mosi, bus.miso)
     }
 
+    /// The default pins of UART `id`.
+    ///
+    /// - Throws: ``BackendError/noSuchUART(id:board:)``.
+    public func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {
+        guard let bus = buses.uart.first(where: { $0.id == id }) else {
+            throw .noSuchUART(id: id, board: name)
+        }
+        return (bus.tx, bus.rx)
+    }
+
     /// The pin that has `name` among its names (exact case), as `machine.Pin("LED")` finds it.
     public func pin(named name: String) -> PinDefinition? {
         pins.first { $0.names.contains(name) }

@@ -61,7 +61,7 @@ extension EmulatedBoard {
     }
 
     public func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {
-        try uarts.busPins(id: id)
+        try definition.uartBusPins(id: id)
     }
 
     public func openUART(id: Int, tx: Int, rx: Int, framing: UARTFraming) throws(BackendError) -> Int {

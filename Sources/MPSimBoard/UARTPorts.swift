@@ -66,13 +66,6 @@ final class UARTPorts {
         }
     }
 
-    func busPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {
-        guard let bus = definition.buses.uart.first(where: { $0.id == id }) else {
-            throw .noSuchUART(id: id, board: definition.name)
-        }
-        return (bus.tx, bus.rx)
-    }
-
     func open(id: Int, tx: Int, rx: Int, framing: UARTFraming) throws(BackendError) -> Int {
         guard let index = ports.firstIndex(where: { $0.id == id }) else {
             throw .noSuchUART(id: id, board: definition.name)

@@ -37,6 +37,20 @@ enum RemoteAgent {
         case openSPI = 9
         /// Handle, then the bytes to send; the reply's value is the bytes read meanwhile.
         case transferSPI = 10
+        /// Pin number, the high and low times of a 0 and of a 1 bit (4 bytes each, in
+        /// nanoseconds), then the bytes to send (`machine.bitstream`).
+        case bitstream = 11
+        /// UART id, TX, RX, baud rate (4 bytes), bits, parity (``UARTFraming/Parity`` raw
+        /// value), stop bits; the reply's value is the UART handle.
+        case openUART = 12
+        /// Handle, then the bytes to send.
+        case writeUART = 13
+        /// Handle, most bytes to take (2 bytes); the reply's value is the bytes received.
+        case readUART = 14
+        /// Handle; the reply's value is how many received bytes wait (2 bytes).
+        case uartPending = 15
+        /// Handle; the reply's value is 1 once everything is sent, else 0.
+        case uartSent = 16
     }
 
     /// Frame kinds the agent sends.
@@ -119,6 +133,19 @@ enum RemoteAgent {
                     elif op == 10:
                         v = bytearray(a[1:])
                         _buses[a[0]].write_readinto(a[1:], v)
+                    elif op == 11:
+                        machine.bitstream(_pin(a[0]), 0, [_u32(a[i:]) for i in (1, 5, 9, 13)], a[17:])
+                    elif op == 12:
+                        v = _open(machine.UART(a[0], baudrate=_u32(a[3:]), bits=a[7], parity=(None, 1, 0)[a[8]], stop=a[9],
+                                               tx=_pin(a[1]), rx=_pin(a[2]), timeout=0))
+                    elif op == 13:
+                        _buses[a[0]].write(a[1:])
+                    elif op == 14:
+                        v = _buses[a[0]].read(a[1] | a[2] << 8) or b""
+                    elif op == 15:
+                        v = _buses[a[0]].any().to_bytes(2, "little")
+                    elif op == 16:
+                        v = bytes((_buses[a[0]].txdone(),))
                     elif op == 0:
                         _frame(1, b"\x00")
                         return

@@ -1,13 +1,13 @@
 import Dispatch
+import Foundation
 import MPSimBoard
 
 /// A real board's pins behind the local firmware: `mpsim run SCRIPT --board serial:PORT`.
 ///
-/// The script runs in mpsim; each pin, PWM, ADC, I2C and SPI call goes to the agent mpsim started in the
+/// The script runs in mpsim; each pin, PWM, ADC, bus and bit-stream call goes to the agent mpsim started in the
 /// board's RAM (``RemoteAgent``), and the board's pin edges come back as interrupts. Timers run
 /// on the local clock, which follows the wall clock: the real board cannot wait for a virtual
-/// one. I2C and SPI transfers go to the board's buses; UART and bit streams are not forwarded
-/// yet and fail with `EOPNOTSUPP`.
+/// one. I2C, SPI, UART and bit-stream calls go to the board's own peripherals.
 public final class RemoteBoard: Backend {
     /// The board file whose machine name the board reported.
     public let definition: BoardDefinition
@@ -18,6 +18,8 @@ public final class RemoteBoard: Backend {
     private var timers = BoardTimers()
     private var interrupts: [Interrupt] = []
     private var configurations: [Int: (mode: PinMode, pull: PinPull)] = [:]
+    /// The framing of each UART handle, for how long a character takes.
+    private var uartFramings: [Int: UARTFraming] = [:]
     /// How often the host looks for the board's edges, in board time: each look is a system
     /// call, and a wait (a sleep) wakes up for it.
     private static let pollInterval: Int64 = 1_000_000
@@ -85,10 +87,13 @@ public final class RemoteBoard: Backend {
         try request(.watchPin, [UInt8(clamping: number), UInt8(edges.rawValue)])
     }
 
+    /// The stream's time is the board's own, already past on the wall clock: 0 to spend.
     public func sendBitstream(_ number: Int, timing: BitTiming, bytes: [UInt8], at nanoseconds: Int64)
         throws(BackendError) -> Int64
     {
-        throw .notForwarded(operation: "machine.bitstream")
+        let times = [timing.zeroHigh, timing.zeroLow, timing.oneHigh, timing.oneLow]
+        try request(.bitstream, [UInt8(clamping: number)] + times.flatMap { RemoteAgent.littleEndian(Int($0), count: 4) } + bytes)
+        return 0
     }
 
     public func setPWM(_ number: Int, frequency: Int, dutyU16: Int, at nanoseconds: Int64) throws(BackendError) {
@@ -201,34 +206,53 @@ public final class RemoteBoard: Backend {
     }
 
     public func uartBusPins(id: Int) throws(BackendError) -> (tx: Int, rx: Int) {
-        throw .notForwarded(operation: "machine.UART")
+        try definition.uartBusPins(id: id)
     }
 
     public func openUART(id: Int, tx: Int, rx: Int, framing: UARTFraming) throws(BackendError) -> Int {
-        throw .notForwarded(operation: "machine.UART")
+        let pins = [UInt8(clamping: id), UInt8(clamping: tx), UInt8(clamping: rx)]
+        let settings = [UInt8(clamping: framing.bits), UInt8(framing.parity.rawValue), UInt8(clamping: framing.stopBits)]
+        let handle = Int(try request(.openUART, pins + RemoteAgent.littleEndian(framing.baudrate, count: 4) + settings).first ?? 0)
+        uartFramings[handle] = framing
+        return handle
     }
 
     public func writeUART(_ handle: Int, bytes: UnsafeRawBufferPointer, at nanoseconds: Int64) throws(BackendError) {
-        throw .notForwarded(operation: "machine.UART")
+        try request(.writeUART, [UInt8(clamping: handle)] + Array(bytes))
     }
 
     public func readUART(_ handle: Int, count: Int) throws(BackendError) -> [UInt8] {
-        throw .notForwarded(operation: "machine.UART")
+        try request(.readUART, [UInt8(clamping: handle)] + RemoteAgent.littleEndian(count, count: 2))
     }
 
     public func uartPending(_ handle: Int) throws(BackendError) -> Int {
-        throw .notForwarded(operation: "machine.UART")
+        let count = try request(.uartPending, [UInt8(clamping: handle)])
+        return count.count == 2 ? Int(count[0]) | Int(count[1]) << 8 : 0
     }
 
+    /// One character's time while the board is still sending, so that `flush()` asks again
+    /// then; 0 once it is done.
     public func uartTransmitRemaining(_ handle: Int, at nanoseconds: Int64) throws(BackendError) -> Int64 {
-        throw .notForwarded(operation: "machine.UART")
+        guard try request(.uartSent, [UInt8(clamping: handle)]).first == 0, let framing = uartFramings[handle] else {
+            return 0
+        }
+        return Int64(framing.bitsPerCharacter) * 1_000_000_000 / Int64(framing.baudrate)
     }
 
+    /// The board's UART peers live in wall-clock time, as the board does.
     public func uartWaitsOnWallClock(_ handle: Int) throws(BackendError) -> Bool {
-        throw .notForwarded(operation: "machine.UART")
+        true
     }
 
-    public func waitForUARTData(_ handle: Int, until deadline: DispatchTime) {}
+    /// Sleeps a little before the host asks the board again: the agent answers when asked,
+    /// it does not announce received bytes.
+    public func waitForUARTData(_ handle: Int, until deadline: DispatchTime) {
+        let now = DispatchTime.now()
+        let until = min(now + .nanoseconds(Int(Self.pollInterval)), deadline)
+        if until > now {
+            Thread.sleep(forTimeInterval: Double(until.uptimeNanoseconds - now.uptimeNanoseconds) / 1e9)
+        }
+    }
 
     /// Stops the agent and leaves the board at its friendly REPL, its pins as the script left
     /// them.

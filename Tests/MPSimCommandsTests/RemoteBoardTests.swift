@@ -124,6 +124,40 @@ import Testing
         #expect(remote.stdout == emulated.stdout)
     }
 
+    @Test func uartAndNeoPixelCallsReachTheRealBoard() throws {
+        let parts = try temporaryFile(
+            "uart.json",
+            #"{"parts": [{"kind": "loopback", "uart": 0}, {"kind": "neopixel", "name": "STRIP", "pin": 16, "count": 2}]}"#)
+        let events = try temporaryFile("hardware.jsonl")
+        defer {
+            try? FileManager.default.removeItem(at: parts)
+            try? FileManager.default.removeItem(at: events)
+        }
+        let hardware = try ServedBoard(["--parts", parts.path, "--events", events.path])
+        let peripherals = try script(
+            """
+            import time
+            from machine import UART, Pin
+            from neopixel import NeoPixel
+            uart = UART(0, 115200)
+            uart.write(b"hello")
+            uart.flush()
+            time.sleep_ms(20)
+            print(uart.any(), uart.read())
+            strip = NeoPixel(Pin(16), 2)
+            strip[0] = (255, 0, 0)
+            strip[1] = (0, 0, 16)
+            strip.write()
+            """)
+        defer { try? FileManager.default.removeItem(at: peripherals) }
+        let result = try CommandLineTests.mpsim("run", peripherals.path, "--board", "serial:\(hardware.path)")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "5 b'hello'\n")
+        #expect(hardware.stop().status == 0)
+        let log = try String(contentsOf: events, encoding: .utf8)
+        #expect(log.contains(##""kind":"pixels","signal":"STRIP","value":"#ff0000 #000010"}"##))
+    }
+
     @Test func aLostBoardIsReportedWithinASecond() throws {
         let hardware = try ServedBoard([])
         let loop = try script(
