@@ -48,16 +48,13 @@ public struct TestFileReport: Sendable {
     public let output: String
     /// Wall-clock seconds the file took.
     public let seconds: Double
-    /// Board-time seconds the run took.
-    public let boardSeconds: Double
 
     /// Creates the report of `file`'s run.
-    public init(file: TestFile, cases: [TestCaseResult], output: String, seconds: Double, boardSeconds: Double) {
+    public init(file: TestFile, cases: [TestCaseResult], output: String, seconds: Double) {
         self.file = file
         self.cases = cases
         self.output = output
         self.seconds = seconds
-        self.boardSeconds = boardSeconds
     }
 
     /// Whether every case passed or was skipped.

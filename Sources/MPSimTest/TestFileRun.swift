@@ -15,7 +15,6 @@ struct TestFileRun {
     func run() -> TestFileReport {
         let start = DispatchTime.now()
         var output = ""
-        var boardSeconds = 0.0
         let cases: [TestCaseResult]
         do {
             let scenario = try file.kind == .scenario ? loadScenario() : nil
@@ -25,7 +24,6 @@ struct TestFileRun {
             let artifacts = try artifactsFolder()
             let outcome = try execute(scenario: scenario, in: folder.path, artifacts: artifacts)
             output = outcome.output
-            boardSeconds = outcome.boardSeconds
             cases = outcome.cases
             if let artifacts {
                 keepArtifacts(in: artifacts, failed: !cases.allSatisfy(\.outcome.isSuccess), output: output, images: outcome.images)
@@ -34,7 +32,7 @@ struct TestFileRun {
             cases = [moduleError(error.message)]
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return TestFileReport(file: file, cases: cases, output: output, seconds: seconds, boardSeconds: boardSeconds)
+        return TestFileReport(file: file, cases: cases, output: output, seconds: seconds)
     }
 
     private var fileName: String { URL(fileURLWithPath: file.path).lastPathComponent }
@@ -51,7 +49,6 @@ struct TestFileRun {
     private struct Execution {
         var cases: [TestCaseResult]
         var output: String
-        var boardSeconds: Double
         /// PNG images to keep as artifacts, by file name: each display at the end of the run,
         /// and what a failed `screenshot` step saw.
         var images: [String: [UInt8]]
@@ -98,8 +95,7 @@ struct TestFileRun {
         for display in board.board.displays {
             images[display.name + ".png"] = display.png()
         }
-        return Execution(
-            cases: cases, output: console.text, boardSeconds: Double(board.board.clock) / 1e9, images: images)
+        return Execution(cases: cases, output: console.text, images: images)
     }
 
     private func makeBoard(named name: String, partsFile: String?, folder: String, artifacts: String?) throws(TestSetupFailure)

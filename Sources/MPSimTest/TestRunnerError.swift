@@ -4,8 +4,6 @@ public enum TestRunnerError: Error, CustomStringConvertible, Equatable {
     case noSuchPath(String)
     /// A file given on the command line is neither a `test_*.py` module nor a YAML scenario.
     case notATestFile(String)
-    /// A report file cannot be written.
-    case cannotWrite(path: String, reason: String)
 
     /// A one-line description.
     public var description: String {
@@ -14,8 +12,6 @@ public enum TestRunnerError: Error, CustomStringConvertible, Equatable {
             return "no file or folder '\(path)'"
         case .notATestFile(let path):
             return "'\(path)' is neither a test_*.py module nor a .yaml scenario"
-        case .cannotWrite(let path, let reason):
-            return "cannot write '\(path)': \(reason)"
         }
     }
 }
