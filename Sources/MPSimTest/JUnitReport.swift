@@ -38,18 +38,8 @@ public enum JUnitReport {
     }
 
     private static func counts(_ cases: [TestCaseResult]) -> String {
-        var failures = 0
-        var errors = 0
-        var skipped = 0
-        for testCase in cases {
-            switch testCase.outcome {
-            case .passed: break
-            case .failed: failures += 1
-            case .error: errors += 1
-            case .skipped: skipped += 1
-            }
-        }
-        return "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        let counts = OutcomeCounts(cases)
+        return "tests=\"\(cases.count)\" failures=\"\(counts.failed)\" errors=\"\(counts.errors)\" skipped=\"\(counts.skipped)\""
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -41,18 +41,11 @@ public enum TestSummary {
 
     /// `======== 1 failed, 11 passed, 2 skipped in 1.23s ========`
     public static func finalLine(of reports: [TestFileReport], seconds: Double) -> String {
-        var counts: [String: Int] = [:]
-        for testCase in reports.flatMap(\.cases) {
-            switch testCase.outcome {
-            case .passed: counts["passed", default: 0] += 1
-            case .failed: counts["failed", default: 0] += 1
-            case .error: counts["error", default: 0] += 1
-            case .skipped: counts["skipped", default: 0] += 1
-            }
-        }
-        let parts = ["failed", "passed", "skipped", "error"].compactMap { key in
-            counts[key].map { "\($0) \(key == "error" && $0 > 1 ? "errors" : key)" }
-        }
+        let counts = OutcomeCounts(reports.flatMap(\.cases))
+        let parts = [
+            (counts.failed, "failed"), (counts.passed, "passed"), (counts.skipped, "skipped"),
+            (counts.errors, counts.errors > 1 ? "errors" : "error"),
+        ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         let text = (parts.isEmpty ? "no tests ran" : parts.joined(separator: ", ")) + " in " + String(format: "%.2fs", seconds)
         return rule(" \(text) ", with: "=")
     }
