@@ -275,21 +275,18 @@ public final class RemoteBoard: Backend {
         if let failure {
             throw .linkLost(port: portName, reason: failure.description)
         }
+        let reply: (status: UInt8, value: [UInt8])
         do {
-            let reply = try link.request(operation, payload)
-            takeEdges()
-            guard reply.status == 0 else {
-                throw BackendError.remote(errno: Int32(reply.status))
-            }
-            return reply.value
-        } catch let error as SerialError {
+            reply = try link.request(operation, payload)
+        } catch {
             failure = error
             throw .linkLost(port: portName, reason: error.description)
-        } catch let error as BackendError {
-            throw error
-        } catch {
-            throw .linkLost(port: portName, reason: "\(error)")
         }
+        takeEdges()
+        guard reply.status == 0 else {
+            throw .remote(errno: Int32(reply.status))
+        }
+        return reply.value
     }
 
     private func takeEdges() {
