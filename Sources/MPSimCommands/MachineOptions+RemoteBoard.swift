@@ -16,7 +16,7 @@ extension MachineOptions {
     ///
     /// - Throws: `ExitCode`: 2 for options only an emulated board has or a port that cannot be
     ///   used, 4 when the board is lost mid-run, else as ``end(after:outputsFailed:)``.
-    func runOnRemoteBoard(port: String, mode: MachineConfiguration.StartMode) throws {
+    func runOnRemoteBoard(port: String, mode: MachineConfiguration.StartMode, scriptFolder: String?) throws {
         let emulatorOnly = [
             ("--parts", parts != nil), ("--trace", trace != nil), ("--events", events != nil), ("--summary", summary),
             ("--screenshot", screenshot != nil), ("--uart", !uart.isEmpty),
@@ -36,7 +36,7 @@ extension MachineOptions {
         let console = TerminalConsole(mode: mode == .repl ? .repl : .script)
         let result = Result { () throws(MachineError) -> Int32 in
             let firmware = try Firmware.load(path: deriveFirmwarePath())
-            var configuration = deriveConfiguration(mode: mode)
+            var configuration = deriveConfiguration(mode: mode, scriptFolder: scriptFolder)
             configuration.realtime = true
             configuration.machineName = board.definition.machineName
             return try Machine(firmware: firmware, configuration: configuration, console: console, backend: board).run()

@@ -8,7 +8,8 @@ public struct MachineOptions: ParsableArguments {
     /// `--fs`: the board folder.
     @Option(
         help: ArgumentHelp(
-            "Host folder to use as the board's flash (default: an empty temporary one).", valueName: "dir"))
+            "Host folder to use as the board's flash (default: a temporary copy of the script's folder, or an empty one).",
+            valueName: "dir"))
     public var fs: String?
 
     /// `--timeout`: the board-time limit in seconds.
@@ -50,7 +51,7 @@ public struct MachineOptions: ParsableArguments {
     /// `--parts`: the project's parts file.
     @Option(
         help: ArgumentHelp(
-            "Wires the parts in this JSON file to the board (default: mpsim.json in the board folder, if any).",
+            "Wires the parts in this JSON file to the board (default: mpsim.json in the board or script folder, if any).",
             valueName: "file.json"))
     public var parts: String?
 
@@ -121,10 +122,16 @@ public struct MachineOptions: ParsableArguments {
     }
 
     /// The configuration of a run in `mode`.
-    public func deriveConfiguration(mode: MachineConfiguration.StartMode) -> MachineConfiguration {
+    ///
+    /// - Parameter scriptFolder: The folder of the script being run, whose files the board's
+    ///   flash starts with when `--fs` names none.
+    public func deriveConfiguration(mode: MachineConfiguration.StartMode, scriptFolder: String? = nil)
+        -> MachineConfiguration
+    {
         MachineConfiguration(
             mode: mode,
             boardFolder: fs,
+            flashSeedFolder: fs == nil ? scriptFolder : nil,
             heapBytes: heap,
             timeLimit: timeout,
             wallTimeLimit: wallTimeout,
@@ -170,12 +177,17 @@ public struct MachineOptions: ParsableArguments {
 
     /// The emulated board, with its trace files open.
     ///
-    /// - Parameter uartPeers: Host bridges and other peers to wire to the UARTs, by id.
+    /// - Parameters:
+    ///   - uartPeers: Host bridges and other peers to wire to the UARTs, by id.
+    ///   - scriptFolder: The folder of the script being run, whose `mpsim.json` wires the parts
+    ///     when neither `--parts` nor `--fs` says otherwise.
     /// - Throws: ``BoardFileError`` for a bad board or parts file, ``TraceError`` for a trace
     ///   file that cannot be created.
-    public func deriveBoard(uartPeers: [Int: [any UARTPeer]] = [:]) throws -> EmulatedBoard {
+    public func deriveBoard(uartPeers: [Int: [any UARTPeer]] = [:], scriptFolder: String? = nil) throws
+        -> EmulatedBoard
+    {
         let definition = try BoardCatalog(directory: BoardCatalog.defaultDirectory()).board(named: board)
-        let projectParts = fs.map { URL(fileURLWithPath: $0).appendingPathComponent("mpsim.json").path }
+        let projectParts = (fs ?? scriptFolder).map { URL(fileURLWithPath: $0).appendingPathComponent("mpsim.json").path }
         let partsPath = parts ?? projectParts.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
         let wired = try partsPath.map { path throws(BoardFileError) in try PartsFile.load(path: path, for: definition) }
         var sinks: [any TraceSink] = []
@@ -198,11 +210,11 @@ public struct MachineOptions: ParsableArguments {
     ///
     /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, or with the
     ///   status of a ``MachineError``, whose description goes to standard error first.
-    func runOnTerminal(_ mode: MachineConfiguration.StartMode) throws {
+    func runOnTerminal(_ mode: MachineConfiguration.StartMode, scriptFolder: String? = nil) throws {
         if let port = remotePort {
-            return try runOnRemoteBoard(port: port, mode: mode)
+            return try runOnRemoteBoard(port: port, mode: mode, scriptFolder: scriptFolder)
         }
-        try run(mode) { givesUpStandardIO in
+        try run(mode, scriptFolder: scriptFolder) { givesUpStandardIO in
             let console = TerminalConsole(mode: mode == .repl ? .repl : .script, givesUpStandardIO: givesUpStandardIO)
             return (console, console.restore)
         }
@@ -211,12 +223,15 @@ public struct MachineOptions: ParsableArguments {
     /// Runs the firmware in `mode` on the console that `openConsole` opens once the board is
     /// ready, and lets the console go with the `close` it returns when the run ends.
     ///
-    /// - Parameter openConsole: Opens the console; gets whether a UART has standard I/O.
+    /// - Parameters:
+    ///   - scriptFolder: The folder of the script being run (see ``deriveConfiguration(mode:scriptFolder:)``).
+    ///   - openConsole: Opens the console; gets whether a UART has standard I/O.
     /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, 2 when the
     ///   console cannot be opened, or the status of a ``MachineError``, whose description goes
     ///   to standard error first.
     func run(
         _ mode: MachineConfiguration.StartMode,
+        scriptFolder: String? = nil,
         openConsole: (_ givesUpStandardIO: Bool) throws -> (console: any Console, close: () -> Void)
     ) throws {
         let endpoints: [(uart: Int, endpoint: UARTBridge.Endpoint)]
@@ -241,7 +256,9 @@ public struct MachineOptions: ParsableArguments {
                 let bridge = try UARTBridge(uart: id, endpoint: endpoint)
                 bridges.append(bridge)
             }
-            board = try deriveBoard(uartPeers: Dictionary(grouping: bridges, by: \.uart).mapValues { $0 as [any UARTPeer] })
+            board = try deriveBoard(
+                uartPeers: Dictionary(grouping: bridges, by: \.uart).mapValues { $0 as [any UARTPeer] },
+                scriptFolder: scriptFolder)
         } catch {
             FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
             throw ExitCode(2)
@@ -261,7 +278,7 @@ public struct MachineOptions: ParsableArguments {
         }
         let result = Result { () throws(MachineError) -> Int32 in
             let firmware = try Firmware.load(path: deriveFirmwarePath())
-            var configuration = deriveConfiguration(mode: mode)
+            var configuration = deriveConfiguration(mode: mode, scriptFolder: scriptFolder)
             configuration.machineName = board.definition.machineName
             return try Machine(firmware: firmware, configuration: configuration, console: console, backend: board)
                 .run()

@@ -47,8 +47,14 @@ public struct Run: ParsableCommand {
         return .exec(name: URL(fileURLWithPath: script).lastPathComponent, source: source)
     }
 
+    /// The script's folder, whose files the board's flash starts with when `--fs` names none,
+    /// as `micropython app.py` finds the modules beside `app.py`.
+    public var scriptFolder: String? {
+        script.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+    }
+
     /// Runs the script, or boots the board folder, on this terminal.
     public func run() throws {
-        try options.runOnTerminal(deriveMode())
+        try options.runOnTerminal(deriveMode(), scriptFolder: scriptFolder)
     }
 }

@@ -38,6 +38,9 @@ public struct Machine {
     public func run() throws(MachineError) -> Int32 {
         let folder = try BoardFolder(path: configuration.boardFolder)
         defer { folder.removeIfTemporary() }
+        if configuration.boardFolder == nil, let seedFolder = configuration.flashSeedFolder {
+            try seed(folder.path, from: seedFolder)
+        }
 
         let host = BoardHost(configuration: configuration, console: console, boardFolder: folder.path, backend: backend)
         let status: Int32
@@ -54,6 +57,23 @@ public struct Machine {
             throw .trace(reason: error.description)
         }
         return status
+    }
+
+    /// Copies the files of `seedFolder` into the temporary flash at `path`, and says on the
+    /// console's error stream which ones did not fit.
+    private func seed(_ path: String, from seedFolder: String) throws(MachineError) {
+        let leftOut: [String]
+        do {
+            leftOut = try FlashSeed(folder: seedFolder, budget: configuration.flashBytes).copy(into: path)
+        } catch {
+            throw .boardFolder(path: seedFolder, reason: "cannot copy it to the board's flash: \(error.localizedDescription)")
+        }
+        guard !leftOut.isEmpty else {
+            return
+        }
+        let shown = leftOut.prefix(3).joined(separator: ", ") + (leftOut.count > 3 ? ", …" : "")
+        let notice = "mpsim: \(leftOut.count) file(s) of '\(seedFolder)' left off the board's \(configuration.flashBytes / 1024) KiB flash: \(shown); give --fs to choose the board's files\n"
+        Array(notice.utf8).withUnsafeBytes { console.write($0, to: .stderr) }
     }
 
     /// Boots the firmware, and boots it again after each reset, until it exits.

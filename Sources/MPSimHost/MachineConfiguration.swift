@@ -18,6 +18,10 @@ public struct MachineConfiguration: Sendable, Equatable {
     /// folder that is removed after the run.
     public var boardFolder: String?
 
+    /// A host folder whose files the temporary flash starts with (see ``FlashSeed``); ignored
+    /// when ``boardFolder`` is given.
+    public var flashSeedFolder: String?
+
     /// The MicroPython heap size in bytes; `nil` for the firmware's default.
     public var heapBytes: Int?
 
@@ -58,6 +62,7 @@ public struct MachineConfiguration: Sendable, Equatable {
     public init(
         mode: StartMode,
         boardFolder: String? = nil,
+        flashSeedFolder: String? = nil,
         heapBytes: Int? = nil,
         timeLimit: Double? = nil,
         wallTimeLimit: Double? = nil,
@@ -71,6 +76,7 @@ public struct MachineConfiguration: Sendable, Equatable {
     ) {
         self.mode = mode
         self.boardFolder = boardFolder
+        self.flashSeedFolder = flashSeedFolder
         self.heapBytes = heapBytes
         self.timeLimit = timeLimit
         self.wallTimeLimit = wallTimeLimit
