@@ -2,22 +2,13 @@
 // files over the REPL (mpremote's romfs, rshell, Thonny) send them as such text.
 #include <string.h>
 
+#include "py/objstr.h"
 #include "py/runtime.h"
+
+#include "modbinascii.h"
 
 static const char binascii_b64_alphabet[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-// The value of a hex digit, or -1.
-static int binascii_hex_value(byte c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    c |= 0x20;
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    return -1;
-}
 
 // The value of a base64 character, or -1 for one outside the alphabet.
 static int binascii_b64_value(byte c) {
@@ -25,53 +16,16 @@ static int binascii_b64_value(byte c) {
     return p != NULL ? p - binascii_b64_alphabet : -1;
 }
 
-// binascii.hexlify(data[, sep])
+// binascii.hexlify(data[, sep]) and binascii.unhexlify(data) are bytes.hex() and
+// bytes.fromhex() returning bytes, as on the boards: the first character of sep goes between
+// the digits, and an odd length or a non-hex digit raises ValueError.
 static mp_obj_t binascii_hexlify(size_t n_args, const mp_obj_t *args) {
-    mp_buffer_info_t data;
-    mp_get_buffer_raise(args[0], &data, MP_BUFFER_READ);
-    mp_buffer_info_t sep = { .len = 0 };
-    if (n_args > 1) {
-        mp_get_buffer_raise(args[1], &sep, MP_BUFFER_READ);
-        if (sep.len > 1) {
-            mp_raise_ValueError(MP_ERROR_TEXT("sep must be length 1"));
-        }
-    }
-    if (data.len == 0) {
-        return mp_const_empty_bytes;
-    }
-    vstr_t out;
-    vstr_init(&out, data.len * (2 + sep.len));
-    const byte *in = data.buf;
-    for (size_t i = 0; i < data.len; ++i) {
-        if (i > 0 && sep.len > 0) {
-            vstr_add_byte(&out, *(const byte *)sep.buf);
-        }
-        vstr_add_byte(&out, "0123456789abcdef"[in[i] >> 4]);
-        vstr_add_byte(&out, "0123456789abcdef"[in[i] & 15]);
-    }
-    return mp_obj_new_bytes_from_vstr(&out);
+    return mp_obj_bytes_hex(n_args, args, &mp_type_bytes);
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(binascii_hexlify_obj, 1, 2, binascii_hexlify);
 
-// binascii.unhexlify(data)
 static mp_obj_t binascii_unhexlify(mp_obj_t data_in) {
-    mp_buffer_info_t data;
-    mp_get_buffer_raise(data_in, &data, MP_BUFFER_READ);
-    if (data.len % 2 != 0) {
-        mp_raise_ValueError(MP_ERROR_TEXT("odd-length string"));
-    }
-    vstr_t out;
-    vstr_init_len(&out, data.len / 2);
-    const byte *in = data.buf;
-    for (size_t i = 0; i < data.len / 2; ++i) {
-        int hi = binascii_hex_value(in[2 * i]);
-        int lo = binascii_hex_value(in[2 * i + 1]);
-        if (hi < 0 || lo < 0) {
-            mp_raise_ValueError(MP_ERROR_TEXT("non-hex digit found"));
-        }
-        out.buf[i] = hi << 4 | lo;
-    }
-    return mp_obj_new_bytes_from_vstr(&out);
+    return mp_obj_bytes_fromhex(MP_OBJ_FROM_PTR(&mp_type_bytes), data_in);
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(binascii_unhexlify_obj, binascii_unhexlify);
 
@@ -115,12 +69,12 @@ static mp_obj_t binascii_a2b_base64(mp_obj_t data_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(binascii_a2b_base64_obj, binascii_a2b_base64);
 
-// binascii.b2a_base64(data, *, newline=True)
+// binascii.b2a_base64(data, newline=True)
 static mp_obj_t binascii_b2a_base64(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_args) {
     enum { ARG_data, ARG_newline };
     static const mp_arg_t allowed_args[] = {
         { MP_QSTR_data, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_rom_obj = MP_ROM_NONE} },
-        { MP_QSTR_newline, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = true} },
+        { MP_QSTR_newline, MP_ARG_BOOL, {.u_bool = true} },
     };
     mp_arg_val_t args[MP_ARRAY_SIZE(allowed_args)];
     mp_arg_parse_all(n_args, pos_args, kw_args, MP_ARRAY_SIZE(allowed_args), allowed_args, args);
@@ -143,20 +97,25 @@ static mp_obj_t binascii_b2a_base64(size_t n_args, const mp_obj_t *pos_args, mp_
 }
 static MP_DEFINE_CONST_FUN_OBJ_KW(binascii_b2a_base64_obj, 1, binascii_b2a_base64);
 
-// binascii.crc32(data[, value]): the CRC of zlib and PNG (reflected polynomial 0xedb88320).
-static mp_obj_t binascii_crc32(size_t n_args, const mp_obj_t *args) {
-    mp_buffer_info_t data;
-    mp_get_buffer_raise(args[0], &data, MP_BUFFER_READ);
-    uint32_t crc = n_args > 1 ? mp_obj_get_int_truncated(args[1]) : 0;
+// The CRC-32 of zlib, gzip and PNG (reflected polynomial 0xedb88320), continued from crc: the
+// CRC of the data before, or 0 to start.
+uint32_t binascii_crc32_update(uint32_t crc, const byte *data, size_t len) {
     crc = ~crc;
-    const byte *in = data.buf;
-    for (size_t i = 0; i < data.len; ++i) {
-        crc ^= in[i];
+    for (size_t i = 0; i < len; ++i) {
+        crc ^= data[i];
         for (int k = 0; k < 8; ++k) {
             crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
         }
     }
-    return mp_obj_new_int_from_uint(~crc);
+    return ~crc;
+}
+
+// binascii.crc32(data[, value])
+static mp_obj_t binascii_crc32(size_t n_args, const mp_obj_t *args) {
+    mp_buffer_info_t data;
+    mp_get_buffer_raise(args[0], &data, MP_BUFFER_READ);
+    uint32_t crc = n_args > 1 ? mp_obj_get_int_truncated(args[1]) : 0;
+    return mp_obj_new_int_from_uint(binascii_crc32_update(crc, data.buf, data.len));
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(binascii_crc32_obj, 1, 2, binascii_crc32);
 

@@ -63,7 +63,8 @@
 #define MICROPY_VFS_POSIX                       (1)
 #define MICROPY_ENABLE_EXTERNAL_IMPORT          (1)
 #define MICROPY_PY_IO_IOBASE                    (1)
-#define MICROPY_PY_UCTYPES                      (0)
+// uctypes is ours (moductypes.c); py/parse.c folds its constants.
+#define MICROPY_PY_UCTYPES                      (1)
 
 // Our own modules: time on the virtual clock, os and open() on the board filesystem.
 #define MICROPY_PY_TIME                         (1)

@@ -34,8 +34,11 @@ print("padding edges agree:", ok)
 buf = bytearray(b"abcXYZ")
 h = hashlib.sha256(memoryview(buf)[:3])
 d = h.digest()
-print("memoryview:", d == hashlib.sha256(b"abc").digest(), len(d), d == h.digest())
-try:
-    h.update(b"more")
-except ValueError as e:
-    print("update after digest:", e)
+print("memoryview:", d == hashlib.sha256(b"abc").digest(), len(d))
+
+# digest() ends the hash, as on the boards: no more data, no second digest.
+for what, call in (("update", lambda: h.update(b"more")), ("digest", h.digest)):
+    try:
+        call()
+    except ValueError as e:
+        print(what, "after digest:", e)
