@@ -4,7 +4,8 @@
 //
 // The parser is as forgiving as a board's: commas and colons are taken as separators between
 // values and are not checked, a closing bracket of either kind ends the open container, and a
-// dict key without a value is dropped; after the top-level value only whitespace may follow.
+// dict key without a value is dropped (a key must not be a list or dict); after the top-level
+// value only whitespace may follow.
 // It keeps its open containers on a heap list rather than the C stack, so deep nesting costs
 // memory (MemoryError when it runs out), never the C stack.
 #include <string.h>
@@ -184,6 +185,11 @@ static mp_obj_t json_parse(const byte *p, const byte *end) {
         }
         byte c = *r.p;
         if (c == '[' || c == '{') {
+            // A container cannot be a dict key.
+            if (stack->len > 0 && mp_obj_is_type(stack->items[stack->len - 2], &mp_type_dict)
+                && stack->items[stack->len - 1] == MP_OBJ_NULL) {
+                json_syntax_error();
+            }
             r.p++;
             mp_obj_list_append(MP_OBJ_FROM_PTR(stack), c == '[' ? mp_obj_new_list(0, NULL) : mp_obj_new_dict(0));
             mp_obj_list_append(MP_OBJ_FROM_PTR(stack), MP_OBJ_NULL);
