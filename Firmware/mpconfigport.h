@@ -95,16 +95,24 @@
 #ifndef MICROPY_PY_RE
 #define MICROPY_PY_RE                           (1)
 #endif
+#ifndef MICROPY_PY_RE_SUB
 #define MICROPY_PY_RE_SUB                       (1)
+#endif
+#ifndef MICROPY_PY_RE_MATCH_GROUPS
 #define MICROPY_PY_RE_MATCH_GROUPS              (1)
+#endif
+#ifndef MICROPY_PY_RE_MATCH_SPAN_START_END
 #define MICROPY_PY_RE_MATCH_SPAN_START_END      (1)
+#endif
 #ifndef MICROPY_PY_HEAPQ
 #define MICROPY_PY_HEAPQ                        (1)
 #endif
 #ifndef MICROPY_PY_RANDOM
 #define MICROPY_PY_RANDOM                       (1)
 #endif
+#ifndef MICROPY_PY_RANDOM_EXTRA_FUNCS
 #define MICROPY_PY_RANDOM_EXTRA_FUNCS           (1)
+#endif
 
 #ifndef MICROPY_HW_BOARD_NAME
 #define MICROPY_HW_BOARD_NAME                   "mpsim"

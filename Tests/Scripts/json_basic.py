@@ -39,6 +39,11 @@ print(s.getvalue())
 big = json.dumps([{"i": i, "s": "item%d" % i} for i in range(100)])
 print(len(big), json.load(io.StringIO(big))[99])
 
+# The u-names of a v1.23 board resolve to the same modules.
+import ujson, ure, uheapq, urandom
+import heapq, random, re
+print("u-names:", ujson is json, ure is re, uheapq is heapq, urandom is random)
+
 # Errors.
 for bad in ["[1,", "", "   ", "[1] x", '"abc', '"\\u12"', "nul", "nullx", "]", ".5", "+1",
             "[0x10]", "Infinity", "NaN", "1 2", "1,", '{"a": [}']:
