@@ -12,9 +12,15 @@
 
 #include "py/objstr.h"
 #include "py/runtime.h"
+#include "py/stackctrl.h"
 #include "py/unicode.h"
 
 #if MICROPY_PY_RE
+
+// How deep groups may nest, the whole pattern counting as one level. The compiler recurses once
+// per level, in frames too small for the C stack check to see coming, so without a limit the
+// engine's own call stack would run out first.
+#define RE_MAX_NESTING (1000)
 
 enum {
     RE_OP_CHAR,     // CHAR c: the byte c
@@ -32,6 +38,7 @@ enum {
 typedef struct _re_obj_t {
     mp_obj_base_t base;
     size_t n_caps;      // capture slots: two per group, group 0 included
+    size_t n_threads;   // instructions a thread can wait at: the most threads a step holds
     size_t len;         // of code
     int first_byte;     // the byte every match starts with, or -1
     int32_t code[];
@@ -56,6 +63,7 @@ typedef struct _re_compiler_t {
     size_t len;
     size_t alloc;
     size_t n_groups;
+    size_t depth;
 } re_compiler_t;
 
 static NORETURN void re_error(void) {
@@ -287,6 +295,10 @@ static void re_compile_concat(re_compiler_t *c) {
 
 // Alternatives separated by '|', the leftmost preferred.
 static void re_compile_alt(re_compiler_t *c) {
+    MP_STACK_CHECK();
+    if (++c->depth > RE_MAX_NESTING) {
+        mp_raise_recursion_depth();
+    }
     size_t start = c->len;
     re_compile_concat(c);
     while (c->p < c->end && *c->p == '|') {
@@ -302,6 +314,41 @@ static void re_compile_alt(re_compiler_t *c) {
         re_compile_concat(c);
         c->code[jmp + 1] = c->len - jmp;
     }
+    c->depth -= 1;
+}
+
+// The number of instructions in code that a thread waits at: those that read a byte, and MATCH.
+static size_t re_count_thread_stops(const int32_t *code, size_t len) {
+    size_t n = 0;
+    for (size_t pc = 0; pc < len;) {
+        switch (code[pc]) {
+            case RE_OP_CHAR:
+                n += 1;
+                pc += 2;
+                break;
+            case RE_OP_CLASS:
+            case RE_OP_NCLASS:
+                n += 1;
+                pc += 2 + 2 * code[pc + 1];
+                break;
+            case RE_OP_ANY:
+            case RE_OP_MATCH:
+                n += 1;
+                pc += 1;
+                break;
+            case RE_OP_SPLIT:
+                pc += 3;
+                break;
+            case RE_OP_JMP:
+            case RE_OP_SAVE:
+                pc += 2;
+                break;
+            default:
+                pc += 1;
+                break;
+        }
+    }
+    return n;
 }
 
 static re_obj_t *re_compile_str(mp_obj_t pattern_in) {
@@ -325,6 +372,7 @@ static re_obj_t *re_compile_str(mp_obj_t pattern_in) {
     re_emit(&c, RE_OP_MATCH);
     re_obj_t *self = mp_obj_malloc_var(re_obj_t, code, int32_t, c.len, &re_type);
     self->n_caps = 2 * (c.n_groups + 1);
+    self->n_threads = re_count_thread_stops(c.code, c.len);
     self->len = c.len;
     self->first_byte = c.code[2] == RE_OP_CHAR ? c.code[3] : -1;
     memcpy(self->code, c.code, c.len * sizeof(int32_t));
@@ -335,8 +383,11 @@ static re_obj_t *re_compile_str(mp_obj_t pattern_in) {
 // The Pike VM.
 
 // A list of threads, in priority order: the instruction each waits at and its capture slots.
+// It grows as needed: few threads are alive at once in practice, far fewer than the program's
+// n_threads, and each costs n_caps slots.
 typedef struct _re_threads_t {
     size_t n;
+    size_t alloc;
     uint32_t gen;       // a thread at pc is in the list when mark[pc] == gen
     int32_t *pc;
     int32_t *caps;
@@ -353,28 +404,34 @@ typedef struct _re_vm_t {
     size_t block_len;
 } re_vm_t;
 
+// One block holds the marks, add()'s stack (each instruction visited pushes at most three
+// entries) and the work slots; the thread lists start small.
 static void re_vm_init(re_vm_t *vm, const re_obj_t *re) {
     size_t len = re->len;
     size_t n_caps = re->n_caps;
     vm->re = re;
-    vm->block_len = 2 * len + 2 * len * n_caps + len + 2 * (2 * len + 2) + n_caps;
-    vm->block = m_new0(int32_t, vm->block_len);
-    int32_t *p = vm->block;
     for (int i = 0; i < 2; ++i) {
-        vm->lists[i].pc = p;
-        p += len;
-        vm->lists[i].caps = p;
-        p += len * n_caps;
+        vm->lists[i].alloc = MIN(re->n_threads, 4);
+        vm->lists[i].pc = m_new(int32_t, vm->lists[i].alloc);
+        vm->lists[i].caps = m_new(int32_t, vm->lists[i].alloc * n_caps);
     }
+    vm->block_len = len + (3 * len + 1) + n_caps;
+    vm->block = m_new(int32_t, vm->block_len);
+    int32_t *p = vm->block;
     vm->mark = (uint32_t *)p;
+    memset(vm->mark, 0, len * sizeof(uint32_t));
     p += len;
     vm->stack = p;
-    p += 2 * (2 * len + 2);
+    p += 3 * len + 1;
     vm->work = p;
     vm->gen = 0;
 }
 
 static void re_vm_deinit(re_vm_t *vm) {
+    for (int i = 0; i < 2; ++i) {
+        m_del(int32_t, vm->lists[i].pc, vm->lists[i].alloc);
+        m_del(int32_t, vm->lists[i].caps, vm->lists[i].alloc * vm->re->n_caps);
+    }
     m_del(int32_t, vm->block, vm->block_len);
 }
 
@@ -421,6 +478,13 @@ static void re_vm_add(re_vm_t *vm, re_threads_t *list, int32_t pc, int32_t pos, 
                 }
                 break;
             default:
+                if (list->n == list->alloc) {
+                    // Never past n_threads: each instruction holds one thread at most.
+                    size_t alloc = MIN(2 * list->alloc, vm->re->n_threads);
+                    list->pc = m_renew(int32_t, list->pc, list->alloc, alloc);
+                    list->caps = m_renew(int32_t, list->caps, list->alloc * n_caps, alloc * n_caps);
+                    list->alloc = alloc;
+                }
                 list->pc[list->n] = pc;
                 memcpy(list->caps + list->n * n_caps, vm->work, n_caps * sizeof(int32_t));
                 list->n += 1;

@@ -12,3 +12,12 @@ print(re.search("(x+x+)+y", "x" * 200))
 text = "word " * 1000
 print(len(re.compile(" ").split(text)), re.sub("o", "0", text)[:15], len(re.sub("w", "ww", text)))
 print(re.search("\\d+$", "x" * 5000 + "12345").group(0))
+# Deep nesting is a RuntimeError, as a too-deep recursion is, not a crash; many groups cost
+# memory only for the threads alive at once.
+print(re.match("(" * 300 + "a" + ")" * 300, "a").group(300))
+try:
+    re.compile("(?:" * 5000 + "a" + ")" * 5000)
+except RuntimeError as e:
+    print("RuntimeError", e)
+m = re.match("(a)" * 400, "a" * 400)
+print(m.group(400), len(m.groups()))
