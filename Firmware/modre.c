@@ -5,9 +5,10 @@
 // VM runs: every thread advances one byte at a time, in priority order, and at most one thread
 // per instruction survives each step. A match therefore costs at most (subject length) x
 // (program length) steps whatever the pattern, so no input can make it run away (as a
-// backtracking matcher does on (a*)*b), and it uses no C recursion; the leftmost match and its
-// groups are the ones a backtracking matcher would find. Matching is on the bytes of the
-// subject, as on a board: a str's non-ASCII characters are several bytes to the pattern.
+// backtracking matcher does on (a*)*b), and it uses no C recursion. The leftmost match and its
+// groups are the ones a backtracking matcher would find, except that a loop never repeats on an
+// empty match. Matching is on the bytes of the subject, as on a board: a str's non-ASCII
+// characters are several bytes to the pattern.
 #include <string.h>
 
 #include "py/objstr.h"
