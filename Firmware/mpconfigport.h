@@ -87,6 +87,34 @@
 #define MICROPY_INTERNAL_EVENT_HOOK             mpsim_poll_events()
 #define MICROPY_INTERNAL_WFE(TIMEOUT_MS)        mpsim_wait_for_event(TIMEOUT_MS)
 
+// json, re, heapq and random are ours too (modjson.c, modre.c, modheapq.c, modrandom.c), with
+// what a board build has: random's extra functions and re.sub. Match objects also get
+// groups(), span(), start() and end(), which the rp2 and esp32 builds of v1.23 leave out.
+#ifndef MICROPY_PY_JSON
+#define MICROPY_PY_JSON                         (1)
+#endif
+#ifndef MICROPY_PY_RE
+#define MICROPY_PY_RE                           (1)
+#endif
+#ifndef MICROPY_PY_RE_SUB
+#define MICROPY_PY_RE_SUB                       (1)
+#endif
+#ifndef MICROPY_PY_RE_MATCH_GROUPS
+#define MICROPY_PY_RE_MATCH_GROUPS              (1)
+#endif
+#ifndef MICROPY_PY_RE_MATCH_SPAN_START_END
+#define MICROPY_PY_RE_MATCH_SPAN_START_END      (1)
+#endif
+#ifndef MICROPY_PY_HEAPQ
+#define MICROPY_PY_HEAPQ                        (1)
+#endif
+#ifndef MICROPY_PY_RANDOM
+#define MICROPY_PY_RANDOM                       (1)
+#endif
+#ifndef MICROPY_PY_RANDOM_EXTRA_FUNCS
+#define MICROPY_PY_RANDOM_EXTRA_FUNCS           (1)
+#endif
+
 #ifndef MICROPY_HW_BOARD_NAME
 #define MICROPY_HW_BOARD_NAME                   "mpsim"
 #endif
