@@ -196,13 +196,18 @@ public struct MachineOptions: ParsableArguments {
 
     /// Runs the firmware in `mode` on this process's terminal.
     ///
+    /// - Parameter greeting: A line for standard error once the board is ready, before the
+    ///   firmware starts.
     /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, or with the
     ///   status of a ``MachineError``, whose description goes to standard error first.
-    func runOnTerminal(_ mode: MachineConfiguration.StartMode) throws {
+    func runOnTerminal(_ mode: MachineConfiguration.StartMode, greeting: String? = nil) throws {
         if let port = remotePort {
-            return try runOnRemoteBoard(port: port, mode: mode)
+            return try runOnRemoteBoard(port: port, mode: mode, greeting: greeting)
         }
         try run(mode) { givesUpStandardIO in
+            if let greeting {
+                FileHandle.standardError.write(Data((greeting + "\n").utf8))
+            }
             let console = TerminalConsole(mode: mode == .repl ? .repl : .script, givesUpStandardIO: givesUpStandardIO)
             return (console, console.restore)
         }
