@@ -150,15 +150,19 @@ struct TestFileRun {
             outcome: .error(message: message, details: TestOutcome.details(boardOutput: output)))
     }
 
-    /// The folder for this file's artifacts, created empty.
+    /// The folder for this file's artifacts, created empty, in a root marked so that test
+    /// discovery skips it.
     private func artifactsFolder() throws(TestSetupFailure) -> String? {
         guard let root = options.artifactsFolder else {
             return nil
         }
         let folder = URL(fileURLWithPath: root).appendingPathComponent(file.id.replacingOccurrences(of: "/", with: "__")).path
+        let marker = URL(fileURLWithPath: root).appendingPathComponent(TestDiscovery.artifactsMarker)
         do {
             try? FileManager.default.removeItem(atPath: folder)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data("mpsim test --artifacts: failed tests' output; 'mpsim test' does not search here\n".utf8)
+                .write(to: marker)
         } catch {
             throw TestSetupFailure(message: "cannot create artifacts folder '\(folder)': \(error.localizedDescription)")
         }
