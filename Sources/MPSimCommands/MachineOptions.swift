@@ -36,7 +36,7 @@ public struct MachineOptions: ParsableArguments {
     /// `--firmware`: the firmware file.
     @Option(
         help: ArgumentHelp(
-            "Runs this firmware (default: $MPSIM_FIRMWARE, mpsim.wasm beside mpsim, or the repository's build).",
+            "Runs this firmware (default: $MPSIM_FIRMWARE, mpsim.wasm beside mpsim or in ../share/mpsim, or the repository's build).",
             valueName: "path"))
     public var firmware: String?
 
