@@ -178,7 +178,7 @@ import Testing
     @Test func stepsAfterTheProgramEndedSeeTheBoardItLeft() throws {
         let folder = try temporaryFolder([
             "main.py": "from machine import Pin\nPin(14, Pin.IN, Pin.PULL_UP)\nPin(25, Pin.OUT, value=1)\nprint('done')\n",
-            "mpsim.json": #"{"parts": [{"kind": "button", "pin": "GP14", "presses": [{"at_ms": 500, "for_ms": 200}]}]}"#,
+            "mpsim.json": #"{"parts": [{"kind": "button", "pin": 14, "active": "low", "presses": [{"at_ms": 500, "for_ms": 200}]}]}"#,
             "after.yaml": """
                 run: main.py
                 steps:
