@@ -167,7 +167,7 @@ import Testing
         #expect(first.status == 1)
         let kept = broken.appendingPathComponent("thermostat-broken/artifacts/thermostat-broken__button.yaml/output.txt")
         #expect(FileManager.default.fileExists(atPath: kept.path))
-        let second = try Self.mpsimTest("thermostat-broken", "-k", "button", in: broken)
+        let second = try Self.mpsimTest("thermostat-broken", "-k", "button.yaml", in: broken)
         #expect(second.stdout.hasPrefix("mpsim test: 1 file, "), "\(second.stdout)")
         #expect(!second.stdout.contains("artifacts"), "\(second.stdout)")
     }
