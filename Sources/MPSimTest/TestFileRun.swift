@@ -148,6 +148,10 @@ struct TestFileRun {
             problem = error.description
         }
         guard let problem else {
+            // The firmware ends a script that soft-resets the board with this line (main.c).
+            if output.hasSuffix("MPY: soft reboot\n") || output.hasSuffix("MPY: soft reboot\r\n") {
+                return cases + [moduleError("the module soft-reset the board before its tests finished", output: output)]
+            }
             if cases.isEmpty {
                 return [moduleError("no test ran; does the module call unittest.main()?", output: output)]
             }

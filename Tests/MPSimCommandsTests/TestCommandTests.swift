@@ -228,6 +228,29 @@ import Testing
         #expect(!failures.contains("not shown"))
     }
 
+    /// A test that soft-resets the board ends its module, and the report says so.
+    @Test func aSoftResetInATestIsReported() throws {
+        let folder = try temporaryFolder([
+            "test_soft.py": """
+                import machine, unittest
+                class TestSoft(unittest.TestCase):
+                    def test_a(self):
+                        pass
+                    def test_b_resets(self):
+                        machine.soft_reset()
+                unittest.main()
+                """
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest(".", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("test_soft.py::TestSoft::test_a PASSED"))
+        #expect(
+            result.stdout.contains(
+                "ERROR test_soft.py::test_soft.py - the module soft-reset the board before its tests finished"),
+            "\(result.stdout)")
+    }
+
     @Test func helpGivesEachDefaultOnce() throws {
         let help = try Self.mpsimTest("--help")
         #expect(help.status == 0)
