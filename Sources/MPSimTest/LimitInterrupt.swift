@@ -1,28 +1,73 @@
+import Dispatch
 import MPSimBoard
 import MPSimHost
+import Synchronization
 
-/// The Ctrl-C a unittest module gets when it reaches its board-time limit, so that its
-/// traceback shows which test was running; the hard limit follows ``graceNanoseconds`` later.
+/// The Ctrl-C a unittest module gets when it reaches its board-time or wall-clock limit, so
+/// that its traceback shows which test was running; the hard limit follows ``graceSeconds``
+/// later.
 ///
-/// Lives on the machine's thread: the board runs the action it schedules.
-final class LimitInterrupt {
-    /// How much board time an interrupted module has to print its traceback and end.
-    static let graceNanoseconds: Int64 = 1_000_000_000
-
-    private let nanoseconds: Int64
-    /// Whether the limit was reached and the interrupt sent.
-    private(set) var fired = false
-
-    /// Creates the interrupt for a limit of `seconds` of board time.
-    init(seconds: Double) {
-        nanoseconds = Int64((seconds * 1e9).rounded(.up))
+/// The board-time interrupt runs on the machine's thread, from the board's schedule; the
+/// wall-clock one on a Dispatch queue, through the thread-safe console input.
+final class LimitInterrupt: Sendable {
+    /// Which limit sent the interrupt.
+    enum Limit: Sendable {
+        case boardTime
+        case wallClock
     }
 
-    /// Schedules the interrupt on `board`, through `console`'s input.
+    private struct State {
+        var fired: Limit?
+        var isFinished = false
+    }
+
+    /// How long an interrupted module has to print its traceback and end, in board time and
+    /// in wall-clock time.
+    static let graceSeconds = 1.0
+
+    private let boardSeconds: Double
+    private let wallSeconds: Double
+    private let state = Mutex(State())
+
+    /// Creates the interrupt for limits of `boardSeconds` of board time and `wallSeconds` of
+    /// wall-clock time.
+    init(boardSeconds: Double, wallSeconds: Double) {
+        self.boardSeconds = boardSeconds
+        self.wallSeconds = wallSeconds
+    }
+
+    /// The limit that sent the interrupt, if any did.
+    var fired: Limit? {
+        state.withLock { $0.fired }
+    }
+
+    /// Schedules both interrupts, through `console`'s input; call ``finish()`` when the run
+    /// ends.
     func arm(on board: EmulatedBoard, console: TestConsole) {
-        board.schedule(at: nanoseconds) { [self] in
-            fired = true
-            console.input.interrupt()
+        let input = console.input
+        board.schedule(at: Int64((boardSeconds * 1e9).rounded(.up))) { [self] in
+            fire(.boardTime, on: input)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + wallSeconds) { [self] in
+            fire(.wallClock, on: input)
+        }
+    }
+
+    /// Keeps the interrupts from firing once the run is over.
+    func finish() {
+        state.withLock { $0.isFinished = true }
+    }
+
+    private func fire(_ limit: Limit, on input: ConsoleInput) {
+        let fires = state.withLock { state in
+            guard !state.isFinished, state.fired == nil else {
+                return false
+            }
+            state.fired = limit
+            return true
+        }
+        if fires {
+            input.interrupt()
         }
     }
 }

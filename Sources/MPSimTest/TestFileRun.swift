@@ -67,16 +67,16 @@ struct TestFileRun {
         } else {
             mode = .boot
         }
-        // A unittest module that reaches its time limit gets Ctrl-C there, as a person would
+        // A unittest module that reaches a time limit gets Ctrl-C there, as a person would
         // press it: its traceback names the test that hung, and the module has a grace second
-        // of board time to print it before the hard limit.
-        let interrupt = scenario == nil ? LimitInterrupt(seconds: options.timeout) : nil
-        interrupt?.arm(on: board.board, console: console)
+        // to print it before the hard limit.
+        let interrupt =
+            scenario == nil ? LimitInterrupt(boardSeconds: options.timeout, wallSeconds: options.wallTimeout) : nil
+        let grace = interrupt == nil ? 0 : LimitInterrupt.graceSeconds
         let configuration = MachineConfiguration(
             mode: mode, boardFolder: folder,
-            timeLimit: scenario.map { Double($0.timeoutNanoseconds) / 1e9 }
-                ?? options.timeout + Double(LimitInterrupt.graceNanoseconds) / 1e9,
-            wallTimeLimit: options.wallTimeout, scriptedInput: true, machineName: board.board.definition.machineName,
+            timeLimit: scenario.map { Double($0.timeoutNanoseconds) / 1e9 } ?? options.timeout + grace,
+            wallTimeLimit: options.wallTimeout + grace, scriptedInput: true, machineName: board.board.definition.machineName,
             seed: options.seed)
         let firmware: Firmware
         do {
@@ -88,6 +88,7 @@ struct TestFileRun {
             ScenarioRun(scenario: $0, board: board.board, console: console, i2cWrites: board.i2cWrites)
         }
         scenarioRun?.start()
+        interrupt?.arm(on: board.board, console: console)
         var machine = Machine(firmware: firmware, configuration: configuration, console: console, backend: board.board)
         machine.afterExit = scenarioRun.map { run in
             { (exit: Int64) -> Int64 in run.continueAfterProgramEnded(at: exit) }
@@ -97,7 +98,8 @@ struct TestFileRun {
         if let scenarioRun {
             cases = [ScenarioVerdict(run: scenarioRun, result: result, file: file.id, output: console.text).testCase]
         } else {
-            cases = unittestResults(result: result, output: console.text, interrupted: interrupt?.fired == true)
+            interrupt?.finish()
+            cases = unittestResults(result: result, output: console.text, interruptedBy: interrupt?.fired)
         }
         var images = scenarioRun?.shownImages ?? [:]
         for display in board.board.displays {
@@ -132,16 +134,18 @@ struct TestFileRun {
     }
 
     /// The results `unittest.main()` printed, or one error for the module when the run broke
-    /// before or around them; `interrupted` tells that the time limit interrupted it.
-    private func unittestResults(result: Result<Int32, MachineError>, output: String, interrupted: Bool)
-        -> [TestCaseResult]
-    {
+    /// before or around them; `limit` tells which time limit interrupted it, if one did.
+    private func unittestResults(
+        result: Result<Int32, MachineError>, output: String, interruptedBy limit: LimitInterrupt.Limit?
+    ) -> [TestCaseResult] {
         let cases = UnittestOutput.results(in: output, file: file.id)
         let problem: String?
         switch result {
-        case _ where interrupted:
-            let limit = MachineError.timeLimit(seconds: options.timeout).description
-            problem = UnittestOutput.innermostFrame(in: output, file: fileName).map { "\(limit) in \($0)" } ?? limit
+        case _ where limit != nil:
+            let reached =
+                limit == .boardTime
+                ? MachineError.timeLimit(seconds: options.timeout) : MachineError.wallTimeLimit(seconds: options.wallTimeout)
+            problem = UnittestOutput.innermostFrame(in: output, file: fileName).map { "\(reached) in \($0)" } ?? "\(reached)"
         case .success(let status):
             problem = status != 0 && cases.allSatisfy(\.outcome.isSuccess) ? "the module ended with exit status \(status)" : nil
         case .failure(let error):

@@ -204,6 +204,29 @@ import Testing
             ), "\(result.stdout)")
     }
 
+    /// A test that hangs past the wall-clock limit is named too.
+    @Test func aTestHungOnTheWallClockIsNamed() throws {
+        let folder = try temporaryFolder([
+            "test_spin.py": """
+                import unittest
+                class TestSpin(unittest.TestCase):
+                    def test_a(self):
+                        pass
+                    def test_spin(self):
+                        while True:
+                            pass
+                unittest.main()
+                """
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest(".", "--wall-timeout", "1", "--timeout", "100000", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("test_spin.py::TestSpin::test_a PASSED"))
+        #expect(
+            result.stdout.contains("ERROR test_spin.py::test_spin.py - wall-clock limit of 1 s reached in test_spin (line "),
+            "\(result.stdout)")
+    }
+
     /// A failing test's printed output comes with its failure, as pytest shows captured output.
     @Test func aFailingTestShowsWhatItPrinted() throws {
         let folder = try temporaryFolder([
