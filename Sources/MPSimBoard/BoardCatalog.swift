@@ -11,28 +11,22 @@ public struct BoardCatalog: Sendable, Equatable {
     }
 
     /// Where to look for board files when no folder is given: `$MPSIM_BOARDS`, else `Boards`
-    /// next to the running executable, else the repository's `Boards`.
+    /// next to the running executable, else `share/mpsim/Boards` of its install prefix, else
+    /// the source tree's `Boards` (see ``ResourceSearch``).
     public static func defaultDirectory(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> String {
-        if let directory = environment["MPSIM_BOARDS"], !directory.isEmpty {
-            return directory
-        }
-        if let executable = Bundle.main.executableURL {
-            let beside = executable.deletingLastPathComponent().appendingPathComponent("Boards").path
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory), isDirectory.boolValue {
-                return beside
-            }
-        }
-        return repositoryDirectory
+        search(environment: environment).path
+    }
+
+    /// The places ``defaultDirectory(environment:)`` looks at.
+    public static func search(environment: [String: String] = ProcessInfo.processInfo.environment) -> ResourceSearch {
+        ResourceSearch(
+            name: "Boards", environmentVariable: "MPSIM_BOARDS", sourceTreePath: "Boards", environment: environment)
     }
 
     /// `Boards` in the repository this file was compiled from.
-    public static let repositoryDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // MPSimBoard
-        .deletingLastPathComponent()  // Sources
-        .deletingLastPathComponent()
+    public static let repositoryDirectory = URL(fileURLWithPath: ResourceSearch.compiledSourceTree)
         .appendingPathComponent("Boards").path
 
     /// The names of the boards in the folder, sorted: its `.json` file names without `.json`.
@@ -43,6 +37,14 @@ public struct BoardCatalog: Sendable, Equatable {
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
+            let search = Self.search()
+            // The default folder, when no place had one: say where mpsim looked.
+            if search.found == nil, directory == search.path {
+                throw .unreadable(
+                    path: directory,
+                    reason: "no such folder; looked for the board files at \(search.searchedList); "
+                        + "set MPSIM_BOARDS or install mpsim with scripts/install")
+            }
             throw .unreadable(path: directory, reason: "cannot list the folder")
         }
         return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(".json".count)) }.sorted()

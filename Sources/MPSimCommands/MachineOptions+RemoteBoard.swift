@@ -14,9 +14,14 @@ extension MachineOptions {
     ///
     /// The board clock follows the wall clock: the real pins cannot wait for a virtual one.
     ///
+    /// - Parameters:
+    ///   - scriptFolder: The folder of the script being run, whose files the local flash starts with.
+    ///   - greeting: A line for standard error once the board answers.
     /// - Throws: `ExitCode`: 2 for options only an emulated board has or a port that cannot be
     ///   used, 4 when the board is lost mid-run, else as ``end(after:outputsFailed:)``.
-    func runOnRemoteBoard(port: String, mode: MachineConfiguration.StartMode, scriptFolder: String?) throws {
+    func runOnRemoteBoard(
+        port: String, mode: MachineConfiguration.StartMode, scriptFolder: String?, greeting: String? = nil
+    ) throws {
         let emulatorOnly = [
             ("--parts", parts != nil), ("--trace", trace != nil), ("--events", events != nil), ("--summary", summary),
             ("--screenshot", screenshot != nil), ("--uart", !uart.isEmpty),
@@ -32,6 +37,9 @@ extension MachineOptions {
         } catch {
             FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
             throw ExitCode(error.exitStatus)
+        }
+        if let greeting {
+            FileHandle.standardError.write(Data((greeting + "\n").utf8))
         }
         let console = TerminalConsole(mode: mode == .repl ? .repl : .script)
         let result = Result { () throws(MachineError) -> Int32 in

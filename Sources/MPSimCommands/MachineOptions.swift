@@ -37,7 +37,7 @@ public struct MachineOptions: ParsableArguments {
     /// `--firmware`: the firmware file.
     @Option(
         help: ArgumentHelp(
-            "Runs this firmware (default: $MPSIM_FIRMWARE, mpsim.wasm beside mpsim, or the repository's build).",
+            "Runs this firmware (default: $MPSIM_FIRMWARE, mpsim.wasm beside mpsim or in ../share/mpsim, or the repository's build).",
             valueName: "path"))
     public var firmware: String?
 
@@ -208,13 +208,23 @@ public struct MachineOptions: ParsableArguments {
 
     /// Runs the firmware in `mode` on this process's terminal.
     ///
+    /// - Parameters:
+    ///   - scriptFolder: The folder of the script being run (see ``deriveConfiguration(mode:scriptFolder:)``).
+    ///   - greeting: A line for standard error once the board is ready, before the firmware
+    ///     starts.
     /// - Throws: `ExitCode` with the firmware's exit status when it is not 0, or with the
     ///   status of a ``MachineError``, whose description goes to standard error first.
-    func runOnTerminal(_ mode: MachineConfiguration.StartMode, scriptFolder: String? = nil) throws {
+    func runOnTerminal(_ mode: MachineConfiguration.StartMode, scriptFolder: String? = nil, greeting: String? = nil)
+        throws
+    {
         if let port = remotePort {
-            return try runOnRemoteBoard(port: port, mode: mode, scriptFolder: scriptFolder)
+            return try runOnRemoteBoard(port: port, mode: mode, scriptFolder: scriptFolder, greeting: greeting)
         }
         try run(mode, scriptFolder: scriptFolder) { givesUpStandardIO in
+            if let greeting {
+                FileHandle.standardError.write(Data((greeting + "
+").utf8))
+            }
             let console = TerminalConsole(mode: mode == .repl ? .repl : .script, givesUpStandardIO: givesUpStandardIO)
             return (console, console.restore)
         }

@@ -8,10 +8,15 @@ public struct Serve: ParsableCommand {
     /// The subcommand's name and help.
     public static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serves the board's REPL on a pseudo-terminal that mpremote or Thonny opens as a serial port.")
+        abstract:
+            "Serves the board's REPL, on wall-clock time, on a pseudo-terminal that mpremote or Thonny opens as a serial port."
+    )
 
     /// The options of the run.
     @OptionGroup public var options: MachineOptions
+
+    /// `--virtual-time`: the board's clock.
+    @OptionGroup public var clock: InteractiveClock
 
     /// `--link`: a stable path to the pseudo-terminal.
     @Option(help: ArgumentHelp("Links this path to the pseudo-terminal while serving.", valueName: "path"))
@@ -27,8 +32,9 @@ public struct Serve: ParsableCommand {
     /// Creates the command with its defaults; ArgumentParser fills it in.
     public init() {}
 
-    /// Checks the port number.
+    /// Checks the port number and the clock options.
     public func validate() throws {
+        _ = try clock.applied(to: options)
         if let tcp, !(0...65535).contains(tcp) {
             throw ValidationError("--tcp '\(tcp)' is not a TCP port; give one from 0 to 65535, such as --tcp 5555")
         }
@@ -39,9 +45,7 @@ public struct Serve: ParsableCommand {
         // A served board talks to programs that live in wall-clock time: mpremote's timeouts,
         // a person at a terminal. Its clock follows theirs, so `select.poll(1000)` waits a
         // second for them, as `mpremote mount` needs.
-        var options = options
-        options.realtime = true
-        try options.run(.repl) { _ in
+        try clock.applied(to: options).run(.repl) { _ in
             let port = try VirtualSerialPort(tcpPort: tcp)
             let deviceLink: DeviceLink?
             do {
@@ -52,6 +56,7 @@ public struct Serve: ParsableCommand {
             }
             let input = port.input
             let signals = ShutdownSignals { input.requestQuit() }
+            FileHandle.standardError.write(Data("mpsim: the board runs on \(clock.name)\n".utf8))
             for line in announcement(path: port.path, tcpPort: port.tcpPort) {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }

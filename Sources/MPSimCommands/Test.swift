@@ -24,9 +24,10 @@ public struct Test: ParsableCommand {
     @Option(help: ArgumentHelp("Board of the tests whose scenario names none.", valueName: "name"))
     public var board = "rp2-pico"
 
-    /// `--jobs`: how many test files run at once.
+    /// `--jobs`: how many test files run at once; `nil` for one per core. Optional so that the
+    /// help says "one per core" rather than this machine's count.
     @Option(help: ArgumentHelp("Runs this many test files at once (default: one per core).", valueName: "n"))
-    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var jobs: Int?
 
     /// `--shard`: which part of the test files to run.
     @Option(help: ArgumentHelp("Runs part K of N of the sorted test files, so that N machines run each once.", valueName: "K/N"))
@@ -66,7 +67,7 @@ public struct Test: ParsableCommand {
     /// Checks the values that need more than their type.
     public func validate() throws {
         _ = try shardPart()
-        guard jobs >= 1 else {
+        if let jobs, jobs < 1 {
             throw ValidationError("--jobs '\(jobs)' is below 1; give at least --jobs 1")
         }
         guard timeout > 0, wallTimeout > 0 else {
@@ -93,6 +94,7 @@ public struct Test: ParsableCommand {
         let options = TestOptions(
             firmwarePath: firmware ?? Firmware.defaultPath(), boardCatalog: BoardCatalog.defaultDirectory(),
             board: board, seed: seed, timeout: timeout, wallTimeout: wallTimeout, artifactsFolder: artifacts)
+        let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         FileHandle.standardOutput.write(Data("mpsim test: \(files.count) file\(files.count == 1 ? "" : "s"), \(jobs) job\(jobs == 1 ? "" : "s"), seed \(seed)\n".utf8))
         let reports = TestRunner(options: options, jobs: jobs).run(files) { report in
             FileHandle.standardOutput.write(Data(TestSummary.lines(of: report).utf8))

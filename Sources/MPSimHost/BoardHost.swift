@@ -359,11 +359,12 @@ extension BoardHost {
     }
 
     /// Prepares the host for the firmware's next boot after a reset with `cause`: the
-    /// watchdog stops, the board's peripherals return to their power-on state and the
-    /// firmware's clock starts again at 0.
+    /// watchdog stops, the console forgets its interrupt character, the board's peripherals
+    /// return to their power-on state and the firmware's clock starts again at 0.
     func reboot(cause: ResetCause) {
         resetCause = cause
         watchdog = nil
+        console.input.clearInterrupt()
         bootNanoseconds = clockNanoseconds()
         backend.reset(at: bootNanoseconds, cause: cause)
     }

@@ -73,6 +73,16 @@ public final class ConsoleInput: Sendable {
         state.withLock { $0.interruptChar = byte }
     }
 
+    /// Forgets the interrupt character and any interrupt still pending, as a reset leaves a
+    /// board: the firmware that boots next has not set one, and a Ctrl-C meant for the code
+    /// the reset ended must not hit the new boot's REPL.
+    func clearInterrupt() {
+        state.withLock { state in
+            state.interruptChar = nil
+            state.interruptPending = false
+        }
+    }
+
     /// Moves queued bytes into `buffer`.
     ///
     /// - Returns: The number of bytes moved (0 when none is waiting), or `nil` once the input is

@@ -1,4 +1,5 @@
 import Foundation
+import MPSimBoard
 import Synchronization
 import WasmKit
 
@@ -20,7 +21,7 @@ public struct Firmware: Sendable {
 
     /// Reads and parses the firmware at `path`, or returns the one parsed before.
     ///
-    /// - Throws: ``MachineError/firmwareNotFound(path:)`` or
+    /// - Throws: ``MachineError/firmwareNotFound(path:searched:)`` or
     ///   ``MachineError/firmwareInvalid(path:reason:)``.
     public static func load(path: String) throws(MachineError) -> Firmware {
         try loaded.withLock { loaded throws(MachineError) in
@@ -28,13 +29,24 @@ public struct Firmware: Sendable {
                 return firmware
             }
             guard FileManager.default.fileExists(atPath: path) else {
-                throw .firmwareNotFound(path: path)
+                // The default path, when no place had the firmware: say where mpsim looked.
+                let search = search()
+                let searched = search.found == nil && path == search.path ? search.searchedList : nil
+                throw .firmwareNotFound(path: path, searched: searched)
+            }
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw .firmwareInvalid(path: path, reason: "the file cannot be read")
+            }
+            guard bytes.starts(with: wasmMagic) else {
+                throw .firmwareInvalid(
+                    path: path,
+                    reason: "not a WebAssembly module (it does not start with '\\0asm'); build mpsim.wasm with Firmware/build.sh")
             }
             let module: Module
             do {
-                module = try parseWasm(filePath: path)
+                module = try parseWasm(bytes: Array(bytes))
             } catch {
-                throw .firmwareInvalid(path: path, reason: String(describing: error))
+                throw .firmwareInvalid(path: path, reason: "a broken WebAssembly module: " + readable(error))
             }
             let firmware = Firmware(module: module, path: path)
             loaded[path] = firmware
@@ -42,27 +54,39 @@ public struct Firmware: Sendable {
         }
     }
 
+    /// The first four bytes of every WebAssembly module.
+    private static let wasmMagic: [UInt8] = [0x00, 0x61, 0x73, 0x6d]
+
+    /// WasmKit's description of a parse error without the debug wrapping of its message
+    /// (`"Message(text: "…")" at offset 0x4` becomes `… at offset 0x4`).
+    private static func readable(_ error: any Error) -> String {
+        var text = String(describing: error)
+        if let open = text.range(of: "\"Message(text: \""), let close = text.range(of: "\")\"", options: .backwards),
+            open.upperBound <= close.lowerBound
+        {
+            text = String(text[open.upperBound..<close.lowerBound]) + text[close.upperBound...]
+        }
+        text = text.replacingOccurrences(of: ". at offset", with: " at offset")
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
     /// Where to look for the firmware when no path is given: `$MPSIM_FIRMWARE`, else
-    /// `mpsim.wasm` next to the running executable, else the repository's build output.
+    /// `mpsim.wasm` next to the running executable, else `share/mpsim/mpsim.wasm` of its
+    /// install prefix, else the source tree's build output (see ``ResourceSearch``).
     public static func defaultPath(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> String {
-        if let path = environment["MPSIM_FIRMWARE"], !path.isEmpty {
-            return path
-        }
-        if let executable = Bundle.main.executableURL {
-            let beside = executable.deletingLastPathComponent().appendingPathComponent("mpsim.wasm").path
-            if FileManager.default.fileExists(atPath: beside) {
-                return beside
-            }
-        }
-        return repositoryBuildPath
+        search(environment: environment).path
+    }
+
+    /// The places ``defaultPath(environment:)`` looks at.
+    public static func search(environment: [String: String] = ProcessInfo.processInfo.environment) -> ResourceSearch {
+        ResourceSearch(
+            name: "mpsim.wasm", environmentVariable: "MPSIM_FIRMWARE", sourceTreePath: "Firmware/build/mpsim.wasm",
+            environment: environment)
     }
 
     /// `Firmware/build/mpsim.wasm` in the repository this file was compiled from.
-    public static let repositoryBuildPath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // MPSimHost
-        .deletingLastPathComponent()  // Sources
-        .deletingLastPathComponent()
+    public static let repositoryBuildPath = URL(fileURLWithPath: ResourceSearch.compiledSourceTree)
         .appendingPathComponent("Firmware/build/mpsim.wasm").path
 }

@@ -21,6 +21,10 @@ public struct Machine {
     public let console: any Console
     /// The board's peripherals.
     public let backend: any Backend
+    /// Runs when the firmware has exited, before the board's trace ends: gets the board time
+    /// of the exit and returns the board time the trace ends at, no earlier. A test scenario
+    /// takes its steps left here, on the board as the program left it.
+    public var afterExit: ((_ exitNanoseconds: Int64) -> Int64)?
 
     /// Creates a run of `firmware` on `console` and `backend`.
     public init(firmware: Firmware, configuration: MachineConfiguration, console: any Console, backend: any Backend) {
@@ -51,8 +55,9 @@ public struct Machine {
             try? backend.finish(at: host.clockNanoseconds())
             throw error
         }
+        let end = afterExit.map { $0(host.clockNanoseconds()) } ?? host.clockNanoseconds()
         do {
-            try backend.finish(at: host.clockNanoseconds())
+            try backend.finish(at: end)
         } catch {
             throw .trace(reason: error.description)
         }

@@ -1,7 +1,8 @@
 /// Why a run of the firmware could not start or did not end by itself.
 public enum MachineError: Error, CustomStringConvertible, Equatable {
-    /// No file at the firmware path.
-    case firmwareNotFound(path: String)
+    /// No file at the firmware path; `searched` lists the places looked at when no path was
+    /// given and none had it.
+    case firmwareNotFound(path: String, searched: String? = nil)
     /// The firmware file is no WebAssembly module WasmKit accepts.
     case firmwareInvalid(path: String, reason: String)
     /// The board folder cannot be created or opened.
@@ -47,8 +48,11 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
     /// A one-line, lowercase description.
     public var description: String {
         switch self {
-        case .firmwareNotFound(let path):
+        case .firmwareNotFound(let path, nil):
             return "no firmware at '\(path)'; build it with Firmware/build.sh or pass --firmware"
+        case .firmwareNotFound(_, let searched?):
+            return "no firmware: looked for mpsim.wasm at \(searched); build it with Firmware/build.sh, "
+                + "install mpsim with scripts/install, set MPSIM_FIRMWARE or pass --firmware"
         case .firmwareInvalid(let path, let reason):
             return "cannot load firmware '\(path)': \(reason)"
         case .boardFolder(let path, let reason):

@@ -22,8 +22,11 @@ final class ScenarioRun {
     private(set) var stepIndex = 0
     /// Where in the console output the next `wait-serial` looks from.
     private var serialOffset = 0
-    /// Whether the current step is a `delay` that has begun.
-    private var delaying = false
+    /// When the `delay` step now taken ends, once it has begun.
+    private var delayEnd: Int64?
+    /// Whether the program has ended: the steps left then see the board as it was left, time
+    /// moves only for `delay`, and a step that needs the program stops the scenario.
+    private var programEnded = false
     /// Each display image a `screenshot` step did not find, as PNG, by file name
     /// (`oled-step4.png`), for the artifacts.
     private(set) var shownImages: [String: [UInt8]] = [:]
@@ -45,6 +48,15 @@ final class ScenarioRun {
         board.schedule(at: 0) { [unowned self] in proceed() }
     }
 
+    /// Takes the steps left once the program has ended at board time `nanoseconds`, and
+    /// returns the board time they reached.
+    func continueAfterProgramEnded(at nanoseconds: Int64) -> Int64 {
+        programEnded = true
+        board.advance(to: nanoseconds)
+        proceed()
+        return board.clock
+    }
+
     /// The step waiting to be taken, if any.
     var currentStep: ScenarioStep? {
         outcome == .running && stepIndex < scenario.steps.count ? scenario.steps[stepIndex] : nil
@@ -64,7 +76,7 @@ final class ScenarioRun {
             switch take(step) {
             case .done:
                 stepIndex += 1
-            case .waiting:
+            case .waiting, .needsProgram:
                 return
             case .failed(let expected, let saw):
                 outcome = .failed(
@@ -83,6 +95,8 @@ final class ScenarioRun {
     private enum StepResult {
         case done
         case waiting
+        /// The step needs the running program, which has ended.
+        case needsProgram
         case failed(expected: String, saw: String)
     }
 
@@ -91,20 +105,34 @@ final class ScenarioRun {
         case .waitSerial(let text):
             let output = console.output
             guard let range = output[serialOffset...].firstRange(of: Array(text.utf8)) else {
-                return .waiting
+                return programEnded ? .needsProgram : .waiting
             }
             serialOffset = range.upperBound
             return .done
         case .writeSerial(let text):
+            if programEnded {
+                return .needsProgram
+            }
             console.input.push(Array(text.utf8))
             return .done
         case .delay(let nanoseconds):
-            if delaying {
-                delaying = false
+            let end = delayEnd ?? board.clock + nanoseconds
+            if programEnded {
+                // No program is left to wake the scenario: move the board's own time on.
+                delayEnd = nil
+                board.advance(to: end)
                 return .done
             }
-            delaying = true
-            board.schedule(at: board.clock + nanoseconds) { [unowned self] in proceed() }
+            if delayEnd != nil {
+                delayEnd = nil
+                return .done
+            }
+            delayEnd = end
+            board.schedule(at: end) { [unowned self] in
+                if !programEnded {
+                    proceed()
+                }
+            }
             return .waiting
         case .setPin(let name, let level):
             guard let pin = pinNumber(name) else {

@@ -30,7 +30,7 @@ struct ScenarioVerdict {
         switch result {
         case .success(let status):
             return .failed(
-                message: "\(waiting) never completed: the program ended with exit status \(status)\(saw)",
+                message: "\(waiting) needs the running program, which ended with exit status \(status)\(saw)",
                 details: details)
         case .failure(.timeLimit(let seconds)):
             return .failed(

@@ -3,10 +3,14 @@ import Yams
 
 /// Finds the test files under the paths `mpsim test` is given.
 ///
-/// A folder is searched through (skipping hidden folders and `__pycache__`) for `test_*.py`
-/// modules and for YAML files with a top-level `steps` key; a file named on the command line is
-/// taken as it is.
+/// A folder is searched through (skipping hidden folders, `__pycache__` and folders that hold
+/// ``artifactsMarker``) for `test_*.py` modules and for YAML files with a top-level `steps` key;
+/// a file named on the command line is taken as it is.
 public enum TestDiscovery {
+    /// The file that marks a folder of `--artifacts`: it holds copies of failed tests' files,
+    /// which must not be collected as tests the next time.
+    public static let artifactsMarker = ".mpsim-artifacts"
+
     /// The test files under `paths`, sorted by id, each once.
     ///
     /// - Throws: ``TestRunnerError/noSuchPath(_:)`` for a path that does not exist,
@@ -44,7 +48,7 @@ public enum TestDiscovery {
     }
 
     private static func search(_ folder: URL) -> [URL] {
-        guard
+        guard !isArtifactsFolder(folder),
             let enumerator = FileManager.default.enumerator(
                 at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
         else {
@@ -52,13 +56,18 @@ public enum TestDiscovery {
         }
         var files: [URL] = []
         while let url = enumerator.nextObject() as? URL {
-            if url.lastPathComponent == "__pycache__" {
+            let isDirectory = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+            if url.lastPathComponent == "__pycache__" || isArtifactsFolder(url) {
                 enumerator.skipDescendants()
-            } else if kind(of: url) != nil {
+            } else if !isDirectory, kind(of: url) != nil {
                 files.append(url)
             }
         }
         return files
+    }
+
+    private static func isArtifactsFolder(_ url: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent(artifactsMarker).path)
     }
 
     /// The kind of a file found in a folder: scenarios must declare steps.

@@ -67,10 +67,16 @@ struct TestFileRun {
         } else {
             mode = .boot
         }
+        // A unittest module that reaches a time limit gets Ctrl-C there, as a person would
+        // press it: its traceback names the test that hung, and the module has a grace second
+        // to print it before the hard limit.
+        let interrupt =
+            scenario == nil ? LimitInterrupt(boardSeconds: options.timeout, wallSeconds: options.wallTimeout) : nil
+        let grace = interrupt == nil ? 0 : LimitInterrupt.graceSeconds
         let configuration = MachineConfiguration(
             mode: mode, boardFolder: folder,
-            timeLimit: scenario.map { Double($0.timeoutNanoseconds) / 1e9 } ?? options.timeout,
-            wallTimeLimit: options.wallTimeout, scriptedInput: true, machineName: board.board.definition.machineName,
+            timeLimit: scenario.map { Double($0.timeoutNanoseconds) / 1e9 } ?? options.timeout + grace,
+            wallTimeLimit: options.wallTimeout + grace, scriptedInput: true, machineName: board.board.definition.machineName,
             seed: options.seed)
         let firmware: Firmware
         do {
@@ -82,14 +88,18 @@ struct TestFileRun {
             ScenarioRun(scenario: $0, board: board.board, console: console, i2cWrites: board.i2cWrites)
         }
         scenarioRun?.start()
-        let result = Result { () throws(MachineError) in
-            try Machine(firmware: firmware, configuration: configuration, console: console, backend: board.board).run()
+        interrupt?.arm(on: board.board, console: console)
+        var machine = Machine(firmware: firmware, configuration: configuration, console: console, backend: board.board)
+        machine.afterExit = scenarioRun.map { run in
+            { (exit: Int64) -> Int64 in run.continueAfterProgramEnded(at: exit) }
         }
+        let result = Result { () throws(MachineError) in try machine.run() }
         let cases: [TestCaseResult]
         if let scenarioRun {
             cases = [ScenarioVerdict(run: scenarioRun, result: result, file: file.id, output: console.text).testCase]
         } else {
-            cases = unittestResults(result: result, output: console.text)
+            interrupt?.finish()
+            cases = unittestResults(result: result, output: console.text, interruptedBy: interrupt?.fired)
         }
         var images = scenarioRun?.shownImages ?? [:]
         for display in board.board.displays {
@@ -124,17 +134,28 @@ struct TestFileRun {
     }
 
     /// The results `unittest.main()` printed, or one error for the module when the run broke
-    /// before or around them.
-    private func unittestResults(result: Result<Int32, MachineError>, output: String) -> [TestCaseResult] {
+    /// before or around them; `limit` tells which time limit interrupted it, if one did.
+    private func unittestResults(
+        result: Result<Int32, MachineError>, output: String, interruptedBy limit: LimitInterrupt.Limit?
+    ) -> [TestCaseResult] {
         let cases = UnittestOutput.results(in: output, file: file.id)
         let problem: String?
         switch result {
+        case _ where limit != nil:
+            let reached =
+                limit == .boardTime
+                ? MachineError.timeLimit(seconds: options.timeout) : MachineError.wallTimeLimit(seconds: options.wallTimeout)
+            problem = UnittestOutput.innermostFrame(in: output, file: fileName).map { "\(reached) in \($0)" } ?? "\(reached)"
         case .success(let status):
             problem = status != 0 && cases.allSatisfy(\.outcome.isSuccess) ? "the module ended with exit status \(status)" : nil
         case .failure(let error):
             problem = error.description
         }
         guard let problem else {
+            // The firmware ends a script that soft-resets the board with this line (main.c).
+            if output.hasSuffix("MPY: soft reboot\n") || output.hasSuffix("MPY: soft reboot\r\n") {
+                return cases + [moduleError("the module soft-reset the board before its tests finished", output: output)]
+            }
             if cases.isEmpty {
                 return [moduleError("no test ran; does the module call unittest.main()?", output: output)]
             }
@@ -150,15 +171,19 @@ struct TestFileRun {
             outcome: .error(message: message, details: TestOutcome.details(boardOutput: output)))
     }
 
-    /// The folder for this file's artifacts, created empty.
+    /// The folder for this file's artifacts, created empty, in a root marked so that test
+    /// discovery skips it.
     private func artifactsFolder() throws(TestSetupFailure) -> String? {
         guard let root = options.artifactsFolder else {
             return nil
         }
         let folder = URL(fileURLWithPath: root).appendingPathComponent(file.id.replacingOccurrences(of: "/", with: "__")).path
+        let marker = URL(fileURLWithPath: root).appendingPathComponent(TestDiscovery.artifactsMarker)
         do {
             try? FileManager.default.removeItem(atPath: folder)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data("mpsim test --artifacts: failed tests' output; 'mpsim test' does not search here\n".utf8)
+                .write(to: marker)
         } catch {
             throw TestSetupFailure(message: "cannot create artifacts folder '\(folder)': \(error.localizedDescription)")
         }

@@ -4,16 +4,27 @@
 /// One line a test, `test_add (TestMath) ... ok`, with `FAIL`, `ERROR`, `skipped 'reason'`,
 /// `expected failure` or `unexpected success` instead of `ok`; then a block for each failure
 /// and error that opens with `FAIL: test_div (TestMath)` between rules of `=` and `-`.
+///
+/// A verdict line is written after its test has run, so the lines before it (since the
+/// previous one) are what the test printed: a failure's details end with them, as pytest
+/// shows a failing test's captured output.
 public enum UnittestOutput {
+    /// The heading of a failing test's printed output in its details.
+    public static let printedHeading = "--- printed by the test ---"
+
     /// The results in `output` of the module `file`.
     public static func results(in output: String, file: String) -> [TestCaseResult] {
         // A board's console ends lines with "\r\n", which Swift counts as one newline.
         let lines = output.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var results: [TestCaseResult] = []
+        var printed: [[Substring]] = []
+        var sinceLastVerdict: [Substring] = []
         for line in lines {
             guard let (name, suite, verdict) = verdictLine(line) else {
+                sinceLastVerdict.append(line)
                 continue
             }
+            defer { sinceLastVerdict = [] }
             let outcome: TestOutcome
             switch verdict {
             case "ok", "expected failure":
@@ -33,6 +44,7 @@ public enum UnittestOutput {
                 outcome = .skipped(reason: reason)
             }
             results.append(TestCaseResult(file: file, suite: suite, name: name, outcome: outcome))
+            printed.append(sinceLastVerdict)
         }
         for (heading, body) in failureBlocks(lines) {
             guard let index = results.firstIndex(where: { "\($0.name) (\($0.suite))" == heading.test }) else {
@@ -44,7 +56,42 @@ public enum UnittestOutput {
                 heading.kind == "FAIL"
                 ? .failed(message: message, details: details) : .error(message: message, details: details)
         }
+        for index in results.indices {
+            results[index].outcome = withPrinted(printed[index], appendedTo: results[index].outcome)
+        }
         return results
+    }
+
+    /// `outcome` with `lines` at the end of its details when it is a failure or an error and
+    /// the test printed something.
+    private static func withPrinted(_ lines: [Substring], appendedTo outcome: TestOutcome) -> TestOutcome {
+        guard lines.contains(where: { !$0.isEmpty }) else {
+            return outcome
+        }
+        let text = printedHeading + "\n" + lines.joined(separator: "\n")
+        func adding(to details: String) -> String { details.isEmpty ? text : details + "\n" + text }
+        switch outcome {
+        case .failed(let message, let details): return .failed(message: message, details: adding(to: details))
+        case .error(let message, let details): return .error(message: message, details: adding(to: details))
+        case .passed, .skipped: return outcome
+        }
+    }
+
+    /// Where the module `fileName` was when a traceback in `output` ended it: the function of
+    /// its innermost frame in that file and the line, such as `test_loop (line 4)`; `nil`
+    /// without such a frame.
+    public static func innermostFrame(in output: String, file fileName: String) -> String? {
+        let prefix = "  File \"\(fileName)\", line "
+        let lines = output.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+        guard let frame = lines.last(where: { $0.hasPrefix(prefix) }) else {
+            return nil
+        }
+        let rest = frame.dropFirst(prefix.count)
+        guard let comma = rest.firstIndex(of: ","), rest[comma...].hasPrefix(", in ") else {
+            return nil
+        }
+        let function = rest[rest.index(comma, offsetBy: ", in ".count)...]
+        return "\(function) (line \(rest[..<comma]))"
     }
 
     /// `test_add (TestMath) ... ok` as its name, class and verdict.

@@ -82,6 +82,24 @@ import Testing
         #expect(try Self.mpsim("exec", "pass", "--bogus").status == 2)
     }
 
+    @Test func aBadFirmwareFileIsNamedWithWhatIsWrong() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-bad-\(UUID().uuidString).wasm")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("not wasm at all".utf8).write(to: file)
+        let text = try Self.mpsim("exec", "print('ran')", "--firmware", file.path)
+        #expect(text.status == 2)
+        #expect(
+            text.stderr
+                == "mpsim: cannot load firmware '\(file.path)': not a WebAssembly module (it does not start with '\\0asm'); build mpsim.wasm with Firmware/build.sh\n"
+        )
+        try Data([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x7f]).write(to: file)
+        let truncated = try Self.mpsim("exec", "print('ran')", "--firmware", file.path)
+        #expect(truncated.status == 2)
+        #expect(truncated.stderr.hasPrefix("mpsim: cannot load firmware '\(file.path)': a broken WebAssembly module: "))
+        #expect(!truncated.stderr.contains("Message("), "\(truncated.stderr)")
+        #expect(truncated.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func theTimeLimitExits3() throws {
         let result = try Self.mpsim("exec", "while True: pass", "--timeout", "1")
         #expect(result.status == 3)
@@ -220,7 +238,8 @@ import Testing
                   --seed <n>              Seeds os.urandom (default: 0, or the system's
                                           randomness with --realtime).
                   --firmware <path>       Runs this firmware (default: $MPSIM_FIRMWARE,
-                                          mpsim.wasm beside mpsim, or the repository's build).
+                                          mpsim.wasm beside mpsim or in ../share/mpsim, or the
+                                          repository's build).
                   --board <name>          Board to emulate: a name that 'mpsim boards' lists,
                                           or a board file; serial:PORT drives a real board's
                                           pins. (default: rp2-pico)

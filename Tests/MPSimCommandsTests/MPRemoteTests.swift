@@ -16,6 +16,12 @@ import Testing
     /// Runs `mpremote connect PATH` with `arguments`, with standard input closed.
     static func mpremote(_ path: String, _ arguments: String..., input: String? = nil) throws -> CommandLineTests.Result
     {
+        try mpremote(path, arguments, input: input)
+    }
+
+    /// Runs `mpremote connect PATH` with `arguments`, with standard input closed.
+    static func mpremote(_ path: String, _ arguments: [String], input: String? = nil) throws -> CommandLineTests.Result
+    {
         try #require(
             FileManager.default.isExecutableFile(atPath: mpremote.path),
             "\(mpremote.path) is missing: run scripts/build to install mpremote")
@@ -89,6 +95,42 @@ import Testing
         #expect(try Self.mpremote(board.path, "soft-reset").status == 0)
         let after = try Self.mpremote(board.path, "resume", "exec", "print('kept' in globals())")
         #expect(after.stdout == "False\n")
+    }
+
+    /// Every way to reset a served board reboots it as a real one reboots (the program's state
+    /// is gone, boot.py runs again), and the board keeps serving on the same line with its
+    /// files intact.
+    @Test func theBoardSurvivesEveryResetAndKeepsItsFiles() throws {
+        let (board, folder) = try HWTests.serve([
+            "boot.py": "import machine\nbooted = machine.reset_cause()\n",
+            "data.txt": "kept across resets\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Each reset, and the reset_cause() an rp2 reports after it (its machine.reset()
+        // reboots through the watchdog; a soft reset keeps the cause). "resume" keeps mpremote
+        // from soft-resetting the board first, which would hide a reset that did nothing.
+        let resets: [([String], Int)] = [
+            (["resume", "reset"], 3),
+            (["soft-reset"], 3),
+            (["resume", "exec", "--no-follow", "import machine; machine.reset()"], 3),
+            (["resume", "exec", "--no-follow", "import machine; machine.deepsleep(5)"], 1),
+            (["resume", "exec", "--no-follow", "import machine; machine.WDT(timeout=10)"], 3),
+            (["resume", "exec", "--no-follow", "import machine; machine.soft_reset()"], 3),
+        ]
+        for (reset, cause) in resets {
+            #expect(try Self.mpremote(board.path, "resume", "exec", "mark = 1").status == 0)
+            let result = try Self.mpremote(board.path, reset)
+            #expect(result.status == 0, "\(reset): \(result.stderr)")
+            let exec = try Self.mpremote(board.path, "resume", "exec", "print('mark' in globals(), booted)")
+            #expect(exec.status == 0, "after \(reset): \(exec.stderr)")
+            #expect(exec.stdout == "False \(cause)\n", "after \(reset)")
+            let cat = try Self.mpremote(board.path, "fs", "cat", "data.txt")
+            #expect(cat.status == 0, "after \(reset): \(cat.stderr)")
+            #expect(cat.stdout == "kept across resets\n", "after \(reset)")
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("data.txt"), encoding: .utf8) == "kept across resets\n")
+        let stopped = board.stop()
+        #expect(stopped.errors == "mpsim: the board runs on wall-clock time\n")
     }
 
     /// mpremote's terminal needs a terminal, so it gets a pseudo-terminal of its own.

@@ -106,7 +106,18 @@ import Testing
 
     @Test func aHangingTestStopsAtItsTimeoutAndTheRestStillRun() throws {
         let folder = try temporaryFolder([
-            "test_hang.py": "import unittest\nclass TestHang(unittest.TestCase):\n    def test_loop(self):\n        while True:\n            pass\nunittest.main()\n",
+            "test_hang.py": """
+                import unittest
+                class TestHang(unittest.TestCase):
+                    def test_a_first(self):
+                        print('printed by a test that passed')
+                    def test_loop(self):
+                        while True:
+                            pass
+                    def test_z_never_runs(self):
+                        pass
+                unittest.main()
+                """,
             "test_quick.py": "import unittest\nclass TestQuick(unittest.TestCase):\n    def test_one(self):\n        self.assertTrue(True)\nunittest.main()\n",
             "waits.yaml": "run: main.py\nsteps:\n  - wait-serial: never\n",
             "main.py": "input()\n",
@@ -115,11 +126,16 @@ import Testing
         let result = try Self.mpsimTest(".", "--timeout", "2", in: folder)
         #expect(result.status == 1)
         #expect(result.stdout.contains("test_quick.py::TestQuick::test_one PASSED"))
-        #expect(result.stdout.contains("ERROR test_hang.py::test_hang.py - time limit of 2 s reached (virtual time)"))
+        // The hung test is named; the test that finished before it is reported.
+        #expect(result.stdout.contains("test_hang.py::TestHang::test_a_first PASSED"))
+        #expect(
+            result.stdout.contains(
+                "ERROR test_hang.py::test_hang.py - time limit of 2 s reached (virtual time) in test_loop (line 7)"),
+            "\(result.stdout)")
         #expect(
             result.stdout.contains(
                 #"FAILED waits.yaml::waits.yaml - step 1 (wait-serial "never") never completed: at 0.000"#))
-        #expect(result.stdout.contains(" 1 failed, 1 passed, 1 error in "))
+        #expect(result.stdout.contains(" 1 failed, 2 passed, 1 error in "))
     }
 
     @Test func artifactsKeepAFailuresOutputTraceAndScreenshots() throws {
@@ -129,7 +145,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: broken) }
         let result = try Self.mpsimTest("thermostat-broken", "-k", "display", "--artifacts", artifacts.path, in: broken)
         #expect(result.status == 0, "display.yaml passes in the broken copy too")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: artifacts.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: artifacts.path) == [".mpsim-artifacts"])
 
         let failing = try Self.mpsimTest("thermostat-broken", "-k", "button.yaml", "--artifacts", artifacts.path, in: broken)
         #expect(failing.status == 1)
@@ -140,6 +156,131 @@ import Testing
         #expect(output.hasPrefix("ready"))
         let trace = try String(contentsOf: folder.appendingPathComponent("trace.vcd"), encoding: .utf8)
         #expect(trace.contains("$var wire 1") && trace.contains("GP25"))
+    }
+
+    /// Artifacts kept inside the project are not collected as tests by the next run.
+    @Test func artifactsInsideTheProjectAreNotCollected() throws {
+        let broken = try brokenCopy()
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let first = try Self.mpsimTest(
+            "thermostat-broken", "-k", "button.yaml", "--artifacts", "thermostat-broken/artifacts", in: broken)
+        #expect(first.status == 1)
+        let kept = broken.appendingPathComponent("thermostat-broken/artifacts/thermostat-broken__button.yaml/output.txt")
+        #expect(FileManager.default.fileExists(atPath: kept.path))
+        let second = try Self.mpsimTest("thermostat-broken", "-k", "button.yaml", in: broken)
+        #expect(second.stdout.hasPrefix("mpsim test: 1 file, "), "\(second.stdout)")
+        #expect(!second.stdout.contains("artifacts"), "\(second.stdout)")
+    }
+
+    /// After the program ends, the steps left see the board as it was left, and `delay` still
+    /// moves its time on (a button part presses at 500 ms); only steps that need the program
+    /// fail, saying so.
+    @Test func stepsAfterTheProgramEndedSeeTheBoardItLeft() throws {
+        let folder = try temporaryFolder([
+            "main.py": "from machine import Pin\nPin(14, Pin.IN, Pin.PULL_UP)\nPin(25, Pin.OUT, value=1)\nprint('done')\n",
+            "mpsim.json": #"{"parts": [{"kind": "button", "pin": 14, "active": "low", "presses": [{"at_ms": 500, "for_ms": 200}]}]}"#,
+            "after.yaml": """
+                run: main.py
+                steps:
+                  - wait-serial: done
+                  - delay: 100ms
+                  - expect-pin: {pin: GP25, value: 1}
+                  - expect-pin: {pin: GP14, value: 1}
+                  - delay: 500ms
+                  - expect-pin: {pin: GP14, value: 0}
+                  - delay: 200ms
+                  - expect-pin: {pin: GP14, value: 1}
+                  - set-pin: {pin: GP14, value: 0}
+                  - expect-pin: {pin: GP14, value: 0}
+                """,
+            "needs.yaml": "run: main.py\nsteps:\n  - delay: 100ms\n  - write-serial: \"status\\n\"\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest(".", in: folder)
+        #expect(result.stdout.contains("after.yaml::after.yaml PASSED"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                #"FAILED needs.yaml::needs.yaml - step 2 (write-serial "status\n") needs the running program, which ended with exit status 0"#
+            ), "\(result.stdout)")
+    }
+
+    /// A test that hangs past the wall-clock limit is named too.
+    @Test func aTestHungOnTheWallClockIsNamed() throws {
+        let folder = try temporaryFolder([
+            "test_spin.py": """
+                import unittest
+                class TestSpin(unittest.TestCase):
+                    def test_a(self):
+                        pass
+                    def test_spin(self):
+                        while True:
+                            pass
+                unittest.main()
+                """
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest(".", "--wall-timeout", "1", "--timeout", "100000", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("test_spin.py::TestSpin::test_a PASSED"))
+        #expect(
+            result.stdout.contains("ERROR test_spin.py::test_spin.py - wall-clock limit of 1 s reached in test_spin (line "),
+            "\(result.stdout)")
+    }
+
+    /// A failing test's printed output comes with its failure, as pytest shows captured output.
+    @Test func aFailingTestShowsWhatItPrinted() throws {
+        let folder = try temporaryFolder([
+            "test_print.py": """
+                import unittest
+                class TestPrint(unittest.TestCase):
+                    def test_fails(self):
+                        print('sensor reads', 41)
+                        self.assertEqual(41, 42)
+                    def test_passes(self):
+                        print('not shown')
+                unittest.main()
+                """
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest(".", in: folder)
+        #expect(result.status == 1)
+        let failures = try #require(result.stdout.components(separatedBy: " FAILURES ").last)
+        #expect(
+            failures.contains("AssertionError: 41 != 42\n--- printed by the test ---\nsensor reads 41\n"),
+            "\(result.stdout)")
+        #expect(!failures.contains("not shown"))
+    }
+
+    /// A test that soft-resets the board ends its module, and the report says so.
+    @Test func aSoftResetInATestIsReported() throws {
+        let folder = try temporaryFolder([
+            "test_soft.py": """
+                import machine, unittest
+                class TestSoft(unittest.TestCase):
+                    def test_a(self):
+                        pass
+                    def test_b_resets(self):
+                        machine.soft_reset()
+                unittest.main()
+                """
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.mpsimTest(".", in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("test_soft.py::TestSoft::test_a PASSED"))
+        #expect(
+            result.stdout.contains(
+                "ERROR test_soft.py::test_soft.py - the module soft-reset the board before its tests finished"),
+            "\(result.stdout)")
+    }
+
+    @Test func helpGivesEachDefaultOnce() throws {
+        let help = try Self.mpsimTest("--help")
+        #expect(help.status == 0)
+        let text = help.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+            separator: " ")
+        #expect(text.contains("Runs this many test files at once (default: one per core)."))
+        #expect(!text.contains("core). (default:"), "\(help.stdout)")
     }
 
     @Test func aBadShardIsAUsageError() throws {

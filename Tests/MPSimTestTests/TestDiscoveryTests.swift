@@ -25,6 +25,19 @@ import Testing
         #expect(files.map(\.kind) == [.scenario, .unittest, .unittest])
     }
 
+    @Test func anArtifactsFolderIsNeverSearched() throws {
+        write("test_a.py")
+        write("artifacts/\(TestDiscovery.artifactsMarker)")
+        write("artifacts/test_a.py/test_a.py")
+        write("artifacts/test_a.py/steps.yaml", "steps:\n  - delay: 1s\n")
+        // A folder named like a test file is no test file, marked or not.
+        write("unmarked/button.yaml/output.txt")
+        let files = try TestDiscovery.files(under: [folder.path], workingFolder: folder.path)
+        #expect(files.map(\.id) == ["test_a.py"])
+        let named = try TestDiscovery.files(under: [folder.appendingPathComponent("artifacts").path], workingFolder: folder.path)
+        #expect(named.isEmpty)
+    }
+
     @Test func aNamedFileIsTakenAsItIs() throws {
         write("config.yml", "name: no steps\n")
         let files = try TestDiscovery.files(under: [folder.appendingPathComponent("config.yml").path], workingFolder: "/")

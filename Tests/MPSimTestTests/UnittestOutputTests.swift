@@ -50,6 +50,55 @@ import Testing
         #expect(results[5].outcome == .failed(message: "unexpected success", details: ""))
     }
 
+    @Test func aFailingTestShowsWhatItPrinted() {
+        let output = """
+            setting up
+            test_a (T) ... ok
+            reading 42\r
+            still 42\r
+            test_b (T) ... FAIL\r
+            test_c (T) ... ERROR
+
+            ======================================================================
+            FAIL: test_b (T)
+            ----------------------------------------------------------------------
+            AssertionError: 42 != 41
+
+            ======================================================================
+            ERROR: test_c (T)
+            ----------------------------------------------------------------------
+            ValueError: boom
+
+            ----------------------------------------------------------------------
+            Ran 3 tests in 0.001s
+
+            FAILED (failures=1, errors=1)
+
+            """
+        let results = UnittestOutput.results(in: output, file: "t.py")
+        #expect(results[0].outcome == .passed)
+        #expect(
+            results[1].outcome
+                == .failed(
+                    message: "AssertionError: 42 != 41",
+                    details: "AssertionError: 42 != 41\n--- printed by the test ---\nreading 42\nstill 42"))
+        #expect(results[2].outcome == .error(message: "ValueError: boom", details: "ValueError: boom"))
+    }
+
+    @Test func theInnermostFrameOfTheModuleNamesWhereItStopped() {
+        let output = """
+            test_a (T) ... ok\r
+            Traceback (most recent call last):\r
+              File "test_hang.py", line 11, in <module>\r
+              File "unittest.py", line 655, in __init__\r
+              File "test_hang.py", line 7, in test_loop\r
+            KeyboardInterrupt: \r
+
+            """
+        #expect(UnittestOutput.innermostFrame(in: output, file: "test_hang.py") == "test_loop (line 7)")
+        #expect(UnittestOutput.innermostFrame(in: output, file: "other.py") == nil)
+    }
+
     @Test func carriageReturnsAndOtherLinesAreIgnored() {
         let results = UnittestOutput.results(in: "hello (world)\r\ntest_a (A) ... ok\r\nx ... y\r\n", file: "t.py")
         #expect(results == [TestCaseResult(file: "t.py", suite: "A", name: "test_a", outcome: .passed)])
