@@ -54,6 +54,7 @@
 #define MICROPY_PY_BUILTINS_HELP_TEXT           mpsim_help_text
 #define MICROPY_PY_SYS_STDFILES                 (1)
 #define MICROPY_PY_SYS_STDIO_BUFFER             (1)
+// A placeholder: boardname.c gives sys.platform the board's port ("rp2", "esp32") at start.
 #define MICROPY_PY_SYS_PLATFORM                 "mpsim"
 #define MICROPY_PY_SYS_EXC_INFO                 (1)
 #define MICROPY_PY_MICROPYTHON_HEAP_LOCKED      (1)
