@@ -13,6 +13,15 @@ int32_t machine_port(void) {
     return port;
 }
 
+size_t machine_nbytes(mp_obj_t nbytes_in) {
+    mp_int_t nbytes = mp_obj_get_int(nbytes_in);
+    // A board takes -1 as 2**32 - 1 bytes and crashes copying them into a 1-byte buffer.
+    if (nbytes < 0) {
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("negative length %d"), (int)nbytes);
+    }
+    return nbytes;
+}
+
 void machine_irq_dispatch(int32_t irq) {
     switch (BOARD_IRQ_SOURCE(irq)) {
         case BOARD_IRQ_PIN:
