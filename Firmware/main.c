@@ -21,9 +21,11 @@
 #define DEFAULT_HEAP_BYTES (192 * 1024)
 #define PYSTACK_BYTES (256 * 1024)
 
-// The shadow stack's size is fixed at link time (Makefile); keep a margin below it for the
-// C code that runs between two stack checks.
-#define STACK_MARGIN_BYTES (8 * 1024)
+// The shadow stack's size is fixed at link time (Makefile), and it sits at the bottom of
+// linear memory (--stack-first), from __stack_low up; keep a margin above its end for the C
+// code that runs between two stack checks and for raising the RuntimeError.
+#define STACK_MARGIN_BYTES (16 * 1024)
+extern char __stack_low[];
 
 extern const mp_print_t mpsim_stderr_print;
 extern bool mpsim_console_closed;
@@ -216,7 +218,7 @@ static int run_script(void *heap, size_t heap_bytes, const char *name, const cha
 int main(int argc, char **argv) {
     volatile int stack_top;
     mp_stack_set_top((void *)&stack_top);
-    mp_stack_set_limit(MPSIM_STACK_BYTES - STACK_MARGIN_BYTES);
+    mp_stack_set_limit((char *)&stack_top - __stack_low - STACK_MARGIN_BYTES);
 
     start_args_t args;
     if (!parse_start_args(argc, argv, &args)) {
