@@ -64,6 +64,10 @@
 #define MICROPY_VFS_POSIX                       (1)
 #define MICROPY_ENABLE_EXTERNAL_IMPORT          (1)
 #define MICROPY_PY_IO_IOBASE                    (1)
+// Core options the esp32 port enables beyond its feature level (rp2 enables none that py/
+// here supports and this firmware can have; see NOTES-fw-core.md).
+#define MICROPY_PY_IO_BUFFEREDWRITER            (1)
+#define MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS  (1)
 #define MICROPY_PY_UCTYPES                      (0)
 
 // Our own modules: time on the virtual clock, os and open() on the board filesystem.
