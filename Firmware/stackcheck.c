@@ -2,9 +2,9 @@
 //
 // Comparing or hashing nested containers recurses in C (list == list compares items, which
 // may be lists; a tuple's hash sums its items' hashes) without MP_STACK_CHECK, so two
-// 8000-deep nested lists ran the shadow stack out; so does compiling deeply nested code. The link wraps (Makefile: --wrap) the
-// functions every such step passes through, so deep nesting raises
-// RuntimeError("maximum recursion depth exceeded") as Python recursion does.
+// 8000-deep nested lists ran the shadow stack out; so does compiling deeply nested code.
+// The link wraps (Makefile: --wrap) the functions every such step passes through, so deep
+// nesting raises RuntimeError("maximum recursion depth exceeded") as Python recursion does.
 #include "py/emit.h"
 #include "py/runtime.h"
 #include "py/stackctrl.h"
