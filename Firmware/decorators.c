@@ -21,14 +21,14 @@ typedef enum {
     #define DEF_RULE(rule, comp, kind, ...) PN_##rule,
     #define DEF_RULE_NC(rule, kind, ...)
     #include "py/grammar.h"
-    #undef DEF_RULE
-    #undef DEF_RULE_NC
+#undef DEF_RULE
+#undef DEF_RULE_NC
     PN_const_object,
     #define DEF_RULE(rule, comp, kind, ...)
     #define DEF_RULE_NC(rule, kind, ...) PN_##rule,
     #include "py/grammar.h"
-    #undef DEF_RULE
-    #undef DEF_RULE_NC
+#undef DEF_RULE
+#undef DEF_RULE_NC
 } pn_kind_t;
 
 mp_parse_tree_t __real_mp_parse(mp_lexer_t *lex, mp_parse_input_kind_t input_kind);
