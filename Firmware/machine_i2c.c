@@ -311,7 +311,7 @@ static mp_obj_t machine_i2c_readfrom(size_t n_args, const mp_obj_t *args) {
     machine_i2c_obj_t *self = MP_OBJ_TO_PTR(args[0]);
     mp_int_t addr = mp_obj_get_int(args[1]);
     vstr_t vstr;
-    vstr_init_len(&vstr, mp_obj_get_int(args[2]));
+    vstr_init_len(&vstr, machine_nbytes(args[2]));
     bool stop = n_args == 3 || mp_obj_is_true(args[3]);
     check(readfrom(self, addr, (uint8_t *)vstr.buf, vstr.len, stop));
     return mp_obj_new_bytes_from_vstr(&vstr);
@@ -402,7 +402,7 @@ static mp_obj_t machine_i2c_readfrom_mem(size_t n_args, const mp_obj_t *pos_args
     mp_arg_val_t args[MP_ARRAY_SIZE(mem_allowed_args)];
     mp_arg_parse_all(n_args - 1, pos_args + 1, kw_args, MP_ARRAY_SIZE(mem_allowed_args), mem_allowed_args, args);
     vstr_t vstr;
-    vstr_init_len(&vstr, mp_obj_get_int(args[ARG_arg].u_obj));
+    vstr_init_len(&vstr, machine_nbytes(args[ARG_arg].u_obj));
     check(read_mem(MP_OBJ_TO_PTR(pos_args[0]), args[ARG_addr].u_int, args[ARG_memaddr].u_int,
         args[ARG_addrsize].u_int, (uint8_t *)vstr.buf, vstr.len));
     return mp_obj_new_bytes_from_vstr(&vstr);

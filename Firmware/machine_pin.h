@@ -49,6 +49,9 @@ bool machine_uart_wait(mp_obj_t obj, int64_t timeout_ns);
 // Stops every timer at a soft reboot.
 void machine_timer_deinit_all(void);
 
+// A length argument (nbytes) of a machine method; raises ValueError if it is negative.
+size_t machine_nbytes(mp_obj_t nbytes_in);
+
 // Takes a board_irq_take result to its source's handler (modmachine.c).
 void machine_irq_dispatch(int32_t irq);
 

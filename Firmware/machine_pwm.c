@@ -27,6 +27,25 @@ static void apply(machine_pwm_obj_t *self) {
     }
 }
 
+// Checks freq as the port does before it programs the hardware. esp32 takes 1 Hz to 40 MHz.
+// rp2 divides the system clock by TOP + 1 <= 65535 and an 8.4-bit divider below 256, so its
+// lowest frequency is about 8 Hz at 125 MHz; a frequency of 0 or less, which divides by zero
+// there, is refused as too small too.
+static void check_freq(mp_int_t freq) {
+    if (machine_port() == BOARD_PORT_ESP32) {
+        if (freq <= 0 || freq > 40000000) {
+            mp_raise_ValueError(MP_ERROR_TEXT("frequency must be from 1Hz to 40MHz"));
+        }
+        return;
+    }
+    const uint64_t top_max = 65534;
+    uint64_t source_hz = board_cpu_frequency();
+    if (freq <= 0 || ((source_hz + freq / 2) / freq >= top_max
+                      && (16 * source_hz + top_max * freq - 1) / (top_max * freq) >= 256 * 16)) {
+        mp_raise_ValueError(MP_ERROR_TEXT("freq too small"));
+    }
+}
+
 static void set_duty_ns(machine_pwm_obj_t *self, mp_int_t ns) {
     if (self->freq <= 0) {
         mp_raise_ValueError(MP_ERROR_TEXT("set freq first"));
@@ -52,6 +71,7 @@ static void machine_pwm_init_helper(machine_pwm_obj_t *self, size_t n_args, cons
     mp_arg_val_t args[MP_ARRAY_SIZE(allowed_args)];
     mp_arg_parse_all(n_args, pos_args, kw_args, MP_ARRAY_SIZE(allowed_args), allowed_args, args);
     if (args[ARG_freq].u_int != -1) {
+        check_freq(args[ARG_freq].u_int);
         self->freq = args[ARG_freq].u_int;
     }
     if (args[ARG_invert].u_int != -1) {
@@ -101,7 +121,9 @@ static mp_obj_t machine_pwm_freq(size_t n_args, const mp_obj_t *args) {
     if (n_args == 1) {
         return MP_OBJ_NEW_SMALL_INT(self->freq);
     }
-    self->freq = mp_obj_get_int(args[1]);
+    mp_int_t freq = mp_obj_get_int(args[1]);
+    check_freq(freq);
+    self->freq = freq;
     apply(self);
     return mp_const_none;
 }

@@ -1,6 +1,7 @@
 // machine.RTC: the board's real-time clock, which runs on the board clock (virtual time by
 // default) from the host's wall-clock time at boot. Setting it moves time.time() too, as on
 // the real ports.
+#include "py/mperrno.h"
 #include "py/mphal.h"
 #include "py/runtime.h"
 #include "calendar.h"
@@ -43,8 +44,24 @@ static mp_obj_t machine_rtc_datetime(size_t n_args, const mp_obj_t *args) {
     if (len < 7 || len > 8) {
         mp_raise_ValueError(MP_ERROR_TEXT("datetime needs (year, month, day, weekday, hours, minutes, seconds[, subseconds])"));
     }
-    int64_t seconds = calendar_to_seconds(mp_obj_get_int(items[0]), mp_obj_get_int(items[1]), mp_obj_get_int(items[2]),
-        mp_obj_get_int(items[4]), mp_obj_get_int(items[5]), mp_obj_get_int(items[6]));
+    mp_int_t year = mp_obj_get_int(items[0]);
+    mp_int_t month = mp_obj_get_int(items[1]);
+    mp_int_t day = mp_obj_get_int(items[2]);
+    mp_int_t hour = mp_obj_get_int(items[4]);
+    mp_int_t minute = mp_obj_get_int(items[5]);
+    mp_int_t second = mp_obj_get_int(items[6]);
+    if (machine_port() == BOARD_PORT_ESP32) {
+        // esp32 counts seconds from the fields, so day 40 of January is February 9; a month
+        // outside 1..12 indexes past its table of month lengths there.
+        if (month < 1 || month > 12) {
+            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("month %d not in 1..12"), (int)month);
+        }
+    } else if (year < 0 || year > 4095 || month < 1 || month > 12 || day < 1 || day > 31
+               || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        // The RP2040's RTC takes each field within its range, or nothing (EINVAL).
+        mp_raise_OSError(MP_EINVAL);
+    }
+    int64_t seconds = calendar_to_seconds(year, month, day, hour, minute, second);
     int64_t subsecond_ns = len == 8 ? (int64_t)mp_obj_get_int(items[7]) * 1000 : 0;
     mpsim_set_time_ns(seconds * 1000000000 + subsecond_ns);
     return mp_const_none;

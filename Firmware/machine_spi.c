@@ -439,7 +439,7 @@ static MP_DEFINE_CONST_FUN_OBJ_1(machine_spi_deinit_obj, machine_spi_deinit);
 // spi.read(nbytes, write=0x00): sends nbytes copies of write; returns what was read.
 static mp_obj_t machine_spi_read(size_t n_args, const mp_obj_t *args) {
     vstr_t vstr;
-    vstr_init_len(&vstr, mp_obj_get_int(args[1]));
+    vstr_init_len(&vstr, machine_nbytes(args[1]));
     memset(vstr.buf, n_args == 3 ? mp_obj_get_int(args[2]) : 0, vstr.len);
     transfer(MP_OBJ_TO_PTR(args[0]), vstr.len, (uint8_t *)vstr.buf, (uint8_t *)vstr.buf);
     return mp_obj_new_bytes_from_vstr(&vstr);

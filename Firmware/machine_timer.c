@@ -12,6 +12,12 @@
 #define HARDWARE_TIMERS (4)
 
 // ports/rp2 and ports/esp32 agree on these values.
+// rp2's machine.Timer is a soft timer counting whole milliseconds; esp32's hardware timers
+// count the 80 MHz APB clock divided by 8.
+#define RP2_TICK_HZ (1000)
+#define ESP32_TICK_HZ (10000000)
+#define RP2_MAX_PERIOD_MS (0x40000000)
+
 #define MODE_ONE_SHOT (0)
 #define MODE_PERIODIC (1)
 
@@ -67,18 +73,33 @@ static mp_obj_t machine_timer_init_helper(machine_timer_obj_t *self, size_t n_ar
     mp_arg_val_t args[MP_ARRAY_SIZE(allowed_args)];
     mp_arg_parse_all(n_args, pos_args, kw_args, MP_ARRAY_SIZE(allowed_args), allowed_args, args);
 
-    int64_t period_ns;
+    // The period in the port's timer ticks, truncated as the port truncates it.
+    bool esp32 = machine_port() == BOARD_PORT_ESP32;
+    uint64_t tick_hz = esp32 ? ESP32_TICK_HZ : RP2_TICK_HZ;
+    uint64_t ticks;
     if (args[ARG_freq].u_obj != mp_const_none) {
         mp_float_t freq = mp_obj_get_float(args[ARG_freq].u_obj);
         if (freq <= 0) {
             mp_raise_ValueError(MP_ERROR_TEXT("freq must be positive"));
         }
-        period_ns = (int64_t)(1e9 / (double)freq);
+        ticks = (uint64_t)((mp_float_t)tick_hz / freq);
     } else if (args[ARG_period].u_int > 0 && args[ARG_tick_hz].u_int > 0) {
-        period_ns = (int64_t)args[ARG_period].u_int * 1000000000 / args[ARG_tick_hz].u_int;
+        ticks = (uint64_t)args[ARG_period].u_int * tick_hz / args[ARG_tick_hz].u_int;
     } else {
         mp_raise_ValueError(MP_ERROR_TEXT("period must be positive"));
     }
+    if (!esp32) {
+        // The soft timer runs a shorter period as 1 ms, and refuses a longer one than it counts.
+        if (ticks < 1) {
+            ticks = 1;
+        } else if (ticks >= RP2_MAX_PERIOD_MS) {
+            mp_raise_ValueError(MP_ERROR_TEXT("period too large"));
+        }
+    } else if (ticks < 1) {
+        // The board would take an alarm at 0 and interrupt without pause.
+        mp_raise_ValueError(MP_ERROR_TEXT("period shorter than the timer's 100 ns tick"));
+    }
+    int64_t period_ns = ticks * (1000000000 / tick_hz);
     if (args[ARG_mode].u_int != MODE_ONE_SHOT && args[ARG_mode].u_int != MODE_PERIODIC) {
         mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("invalid timer mode %d"), (int)args[ARG_mode].u_int);
     }

@@ -21,9 +21,11 @@
 #define DEFAULT_HEAP_BYTES (192 * 1024)
 #define PYSTACK_BYTES (256 * 1024)
 
-// The shadow stack's size is fixed at link time (Makefile); keep a margin below it for the
-// C code that runs between two stack checks.
-#define STACK_MARGIN_BYTES (8 * 1024)
+// The shadow stack's size is fixed at link time (Makefile), and it sits at the bottom of
+// linear memory (--stack-first), from __stack_low up; keep a margin above its end for the C
+// code that runs between two stack checks and for raising the RuntimeError.
+#define STACK_MARGIN_BYTES (16 * 1024)
+extern char __stack_low[];
 
 extern const mp_print_t mpsim_stderr_print;
 extern bool mpsim_console_closed;
@@ -143,8 +145,26 @@ static void init_runtime(void *heap, size_t heap_bytes, const char *argv0) {
     readline_init0();
 }
 
+// Calls the function sys.atexit registered, as the unix port does when its program ends; here
+// that is also each soft reboot. Its exception is printed, not raised.
+static void run_atexit(void) {
+    mp_obj_t exit_func = MP_STATE_VM(sys_exitfunc);
+    if (exit_func == mp_const_none) {
+        return;
+    }
+    MP_STATE_VM(sys_exitfunc) = mp_const_none;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_call_function_0(exit_func);
+        nlr_pop();
+    } else {
+        report_uncaught(nlr.ret_val);
+    }
+}
+
 // Stops what the program left running and frees its heap, as a soft reboot does.
 static void deinit_runtime(void) {
+    run_atexit();
     machine_pin_deinit();
     machine_timer_deinit_all();
     gc_sweep_all();
@@ -216,7 +236,7 @@ static int run_script(void *heap, size_t heap_bytes, const char *name, const cha
 int main(int argc, char **argv) {
     volatile int stack_top;
     mp_stack_set_top((void *)&stack_top);
-    mp_stack_set_limit(MPSIM_STACK_BYTES - STACK_MARGIN_BYTES);
+    mp_stack_set_limit((char *)&stack_top - __stack_low - STACK_MARGIN_BYTES);
 
     start_args_t args;
     if (!parse_start_args(argc, argv, &args)) {

@@ -83,17 +83,23 @@ static mp_int_t canvas_init(canvas_t *canvas, mp_obj_t buf_obj, mp_int_t width, 
     if (format < 0 || format >= FRAMEBUF_FORMAT_COUNT) {
         mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("invalid format %d"), (int)format);
     }
-    size_t bits = layouts[format].bits;
-    size_t needed;
+    uint64_t bits = layouts[format].bits;
+    // 64-bit: a 16-bit 16384x16385 frame needs 2**29 bytes, but its bit count wraps size_t to
+    // 2**15 bytes, which a small buffer would pass.
+    uint64_t needed;
     if (format == FRAMEBUF_MONO_VLSB) {
         // Every byte row but the last is stride bytes long; the last needs only width.
-        needed = (size_t)((height + 7) / 8 - 1) * stride + width;
+        needed = (uint64_t)((height + 7) / 8 - 1) * stride + width;
     } else {
         if (bits < 8) {
-            size_t per_byte = 8 / bits;
+            mp_int_t per_byte = 8 / bits;
             stride = (stride + per_byte - 1) / per_byte * per_byte;
         }
-        needed = (((size_t)(height - 1) * stride + width) * bits + 7) / 8;
+        needed = (((uint64_t)(height - 1) * stride + width) * bits + 7) / 8;
+    }
+    if (needed > SIZE_MAX) {
+        // More than a 32-bit address space holds.
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("invalid size %dx%d"), (int)width, (int)height);
     }
     mp_buffer_info_t bufinfo;
     mp_get_buffer_raise(buf_obj, &bufinfo, buf_flags);

@@ -13,6 +13,15 @@ int32_t machine_port(void) {
     return port;
 }
 
+size_t machine_nbytes(mp_obj_t nbytes_in) {
+    mp_int_t nbytes = mp_obj_get_int(nbytes_in);
+    // A board takes -1 as 2**32 - 1 bytes and crashes copying them into a 1-byte buffer.
+    if (nbytes < 0) {
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("negative length %d"), (int)nbytes);
+    }
+    return nbytes;
+}
+
 void machine_irq_dispatch(int32_t irq) {
     switch (BOARD_IRQ_SOURCE(irq)) {
         case BOARD_IRQ_PIN:
@@ -65,16 +74,43 @@ static mp_obj_t machine_soft_reset(void) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(machine_soft_reset_obj, machine_soft_reset);
 
-// machine.freq([hz]): the board's CPU frequency. Setting it is accepted and reported back; the
-// virtual clock keeps counting steps at the board's nominal speed.
+// Whether an RP2040's system PLL makes exactly khz from its 12 MHz crystal: a VCO of
+// 750..1600 MHz (a multiple of 12 MHz, so from 63 * 12 MHz) divided by two post-dividers of
+// 1..7, as pico-sdk's check_sys_clock_khz searches.
+static bool rp2_clock_reachable(mp_int_t khz) {
+    for (mp_int_t vco_khz = 12000 * 63; vco_khz <= 1600000; vco_khz += 12000) {
+        for (mp_int_t div = 1; div <= 49; ++div) {
+            bool splits = false;
+            for (mp_int_t d1 = 1; d1 <= 7; ++d1) {
+                splits |= div % d1 == 0 && div / d1 <= 7;
+            }
+            if (splits && vco_khz % div == 0 && vco_khz / div == khz) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// machine.freq([hz]): the board's CPU frequency. A frequency the port accepts is reported back
+// as the board would (rp2: in whole kHz; esp32: in whole MHz); the virtual clock keeps
+// counting steps at the board's nominal speed.
 static mp_obj_t machine_freq(size_t n_args, const mp_obj_t *args) {
     static mp_int_t freq = 0;
     if (n_args == 1) {
         mp_int_t hz = mp_obj_get_int(args[0]);
-        if (hz <= 0) {
-            mp_raise_ValueError(MP_ERROR_TEXT("freq must be positive"));
+        if (machine_port() == BOARD_PORT_ESP32) {
+            mp_int_t mhz = hz / 1000000;
+            if (mhz != 20 && mhz != 40 && mhz != 80 && mhz != 160 && mhz != 240) {
+                mp_raise_ValueError(MP_ERROR_TEXT("frequency must be 20MHz, 40MHz, 80Mhz, 160MHz or 240MHz"));
+            }
+            freq = mhz * 1000000;
+        } else {
+            if (hz < 1000 || !rp2_clock_reachable(hz / 1000)) {
+                mp_raise_ValueError(MP_ERROR_TEXT("cannot change frequency"));
+            }
+            freq = hz / 1000 * 1000;
         }
-        freq = hz;
         return mp_const_none;
     }
     return mp_obj_new_int(freq ? freq : board_cpu_frequency());

@@ -3,6 +3,7 @@
 // source has no frozen modules. Colours are stored in the strip's wire order (GRB, or GRBW).
 #include "py/mphal.h"
 #include "py/runtime.h"
+#include "py/smallint.h"
 #include "machine_pin.h"
 
 typedef struct _neopixel_obj_t {
@@ -46,7 +47,9 @@ static mp_obj_t neopixel_make_new(const mp_obj_type_t *type, size_t n_args, size
     };
     mp_arg_val_t args[MP_ARRAY_SIZE(allowed_args)];
     mp_arg_parse_all_kw_array(n_args, n_kw, all_args, MP_ARRAY_SIZE(allowed_args), allowed_args, args);
-    if (args[ARG_n].u_int < 0 || args[ARG_bpp].u_int < 3 || args[ARG_bpp].u_int > 4) {
+    // n * bpp must not wrap: a wrapped size would make a buffer smaller than n pixels.
+    if (args[ARG_n].u_int < 0 || args[ARG_bpp].u_int < 3 || args[ARG_bpp].u_int > 4
+        || args[ARG_n].u_int > MP_SMALL_INT_MAX / args[ARG_bpp].u_int) {
         mp_raise_ValueError(MP_ERROR_TEXT("invalid n or bpp"));
     }
 

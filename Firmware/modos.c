@@ -44,16 +44,18 @@ static mp_obj_t os_call(mp_obj_t fs, qstr name, const char *rel) {
 static const qstr os_uname_fields[] = {
     MP_QSTR_sysname, MP_QSTR_nodename, MP_QSTR_release, MP_QSTR_version, MP_QSTR_machine
 };
-static const MP_DEFINE_STR_OBJ(os_uname_sysname_obj, MICROPY_PY_SYS_PLATFORM);
 static const MP_DEFINE_STR_OBJ(os_uname_release_obj, MICROPY_VERSION_STRING);
 static const MP_DEFINE_STR_OBJ(os_uname_version_obj, MICROPY_GIT_TAG " on " MICROPY_BUILD_DATE);
 
-// machine is the board's name, which the host may set at start (boardname.c).
+// sysname and nodename are the board's port, machine its name, which the host may set at
+// start (boardname.c).
 static mp_obj_t os_uname(void) {
+    const char *platform = boardname_platform();
     const char *machine = boardname_get();
+    mp_obj_t platform_obj = mp_obj_new_str(platform, strlen(platform));
     mp_obj_t items[5] = {
-        MP_OBJ_FROM_PTR(&os_uname_sysname_obj),
-        MP_OBJ_FROM_PTR(&os_uname_sysname_obj),
+        platform_obj,
+        platform_obj,
         MP_OBJ_FROM_PTR(&os_uname_release_obj),
         MP_OBJ_FROM_PTR(&os_uname_version_obj),
         mp_obj_new_str(machine, strlen(machine)),

@@ -54,6 +54,7 @@
 #define MICROPY_PY_BUILTINS_HELP_TEXT           mpsim_help_text
 #define MICROPY_PY_SYS_STDFILES                 (1)
 #define MICROPY_PY_SYS_STDIO_BUFFER             (1)
+// A placeholder: boardname.c gives sys.platform the board's port ("rp2", "esp32") at start.
 #define MICROPY_PY_SYS_PLATFORM                 "mpsim"
 #define MICROPY_PY_SYS_EXC_INFO                 (1)
 #define MICROPY_PY_MICROPYTHON_HEAP_LOCKED      (1)
@@ -63,6 +64,14 @@
 #define MICROPY_VFS_POSIX                       (1)
 #define MICROPY_ENABLE_EXTERNAL_IMPORT          (1)
 #define MICROPY_PY_IO_IOBASE                    (1)
+// Core options the esp32 port enables beyond its feature level (rp2 enables none that py/
+// here supports and this firmware can have; see the README's list of differences).
+#define MICROPY_PY_IO_BUFFEREDWRITER            (1)
+#define MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS  (1)
+// Neither v1.23 board enables these two, but code written for CPython uses them and the
+// project asks for them; the README lists them as a difference from the boards.
+#define MICROPY_PY_BUILTINS_NEXT2               (1)
+#define MICROPY_PY_SYS_ATEXIT                   (1)
 // uctypes is ours (moductypes.c); py/parse.c folds its constants.
 #define MICROPY_PY_UCTYPES                      (1)
 

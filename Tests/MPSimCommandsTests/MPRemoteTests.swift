@@ -56,7 +56,7 @@ import Testing
         #expect(try Self.mpremote(board.path, "eval", "2 ** 10").stdout == "1024\n")
         let script = folder.appendingPathComponent("host.py")
         try "import sys\nprint(sys.platform)\n".write(to: script, atomically: true, encoding: .utf8)
-        #expect(try Self.mpremote(board.path, "run", script.path).stdout == "mpsim\n")
+        #expect(try Self.mpremote(board.path, "run", script.path).stdout == "rp2\n")
         let failing = try Self.mpremote(board.path, "exec", "raise ValueError('bad')")
         #expect(failing.status == 1)
         #expect(failing.stdout.contains("ValueError: bad"))

@@ -1,10 +1,11 @@
-# The board identifies itself as mpsim.
+# The board identifies itself as its port does: sys.platform and os.uname() name the port
+# (rp2 on the default board), as on a board running the rp2 port's firmware.
 import os
 import sys
 
 u = os.uname()
-print("sysname:", u.sysname)
-print("sys.platform is mpsim:", sys.platform == "mpsim")
+print("sys.platform:", sys.platform)
+print("sysname, nodename:", u.sysname, u.nodename)
 print("uname fields:", len(u), u[0] == u.sysname, all(type(x) is str for x in u))
 print("release matches sys.implementation:", u.release == "%d.%d.%d" % sys.implementation.version[:3])
 # The board's name (the host's --machine, "mpsim with wasm32" without it) is the same in

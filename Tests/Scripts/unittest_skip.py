@@ -16,7 +16,7 @@ class TestSkips(unittest.TestCase):
     def test_skip(self):
         log.append("not reached")
 
-    @unittest.skipIf(sys.platform == "mpsim", "not on the simulator")
+    @unittest.skipIf(sys.platform == "rp2", "not on rp2")
     def test_skip_if(self):
         log.append("not reached")
 
@@ -24,7 +24,7 @@ class TestSkips(unittest.TestCase):
     def test_skip_if_false(self):
         log.append("ran skip_if_false")
 
-    @unittest.skipUnless(sys.platform == "rp2", "rp2 only")
+    @unittest.skipUnless(sys.platform == "esp32", "esp32 only")
     def test_skip_unless(self):
         log.append("not reached")
 
