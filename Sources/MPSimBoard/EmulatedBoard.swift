@@ -220,25 +220,6 @@ public final class EmulatedBoard: Backend {
         pins[number] = pin
     }
 
-    /// The signals a trace of `definition`'s board declares: each pin's level, floating at
-    /// first, then the PWM frequency (Hz) and duty cycle (0 to 1) of each pin that can do PWM,
-    /// then each hardware I2C and SPI bus's transfers and each UART line's bytes as text
-    /// (software buses, made by the script on any pins, appear in the event log only).
-    public static func traceSignals(for definition: BoardDefinition) -> [TraceSignal] {
-        let levels = definition.pins.map { TraceSignal(name: $0.primaryName, width: .bit, initial: .level(.floating)) }
-        let pwm = definition.pins.filter { $0.capabilities.contains(.pwm) }.flatMap { pin in
-            [
-                TraceSignal(name: pwmFrequencySignal(pin.primaryName), width: .real, initial: .number(0)),
-                TraceSignal(name: pwmDutySignal(pin.primaryName), width: .real, initial: .number(0)),
-            ]
-        }
-        let names =
-            definition.buses.i2c.map { "I2C\($0.id)" } + definition.buses.spi.map { "SPI\($0.id)" }
-            + definition.buses.uart.flatMap { ["UART\($0.id) tx", "UART\($0.id) rx"] }
-        let buses = names.map { TraceSignal(name: $0, width: .text, initial: .text("idle")) }
-        return levels + pwm + buses
-    }
-
     private static func pwmFrequencySignal(_ pin: String) -> String { "\(pin) PWM freq" }
 
     private static func pwmDutySignal(_ pin: String) -> String { "\(pin) PWM duty" }
@@ -253,17 +234,24 @@ public final class EmulatedBoard: Backend {
 
     /// A channel reads the potentiometer wired to its pin (an unwired pin reads 0 V), or the
     /// temperature sensor wired to it, whose voltage falls 1.721 mV per degree from 0.706 V at
-    /// 27 °C, as the RP2040's does.
+    /// 27 °C, as the RP2040's does. Each reading is an event of kind ``TraceEvent/Kind/adc``
+    /// in volts, named `GP26 ADC` after its pin or `ADC4` after a channel without one.
     public func readADC(channel: Int, at nanoseconds: Int64) throws(BackendError) -> Int {
+        let microvolts: Int
+        let signal: String
         if let pin = definition.pins.first(where: { $0.adcChannel == channel }) {
             let wiper = parts.first { $0.kind == .potentiometer && $0.pin == pin.number }
-            return Int(((wiper?.position ?? 0) * Self.fullScaleMicrovolts).rounded())
-        }
-        if let sensor = parts.first(where: { $0.kind == .temperatureSensor && $0.adcChannel == channel }) {
+            microvolts = Int(((wiper?.position ?? 0) * Self.fullScaleMicrovolts).rounded())
+            signal = "\(pin.primaryName) ADC"
+        } else if let sensor = parts.first(where: { $0.kind == .temperatureSensor && $0.adcChannel == channel }) {
             let volts = 0.706 - ((sensor.celsius ?? 27) - 27) * 0.001721
-            return Int((volts * 1e6).rounded())
+            microvolts = Int((volts * 1e6).rounded())
+            signal = "ADC\(channel)"
+        } else {
+            throw .noADC(pin: nil, channel: channel)
         }
-        throw .noADC(pin: nil, channel: channel)
+        record(TraceEvent(nanoseconds: nanoseconds, kind: .adc, signal: signal, value: .number(Double(microvolts) / 1e6)))
+        return microvolts
     }
 
     public func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError) {
@@ -408,7 +396,7 @@ public final class EmulatedBoard: Backend {
             return
         }
         do {
-            for sink in sinks where sink.accepts(signal: event.signal) {
+            for sink in sinks {
                 try sink.record(event)
             }
         } catch {

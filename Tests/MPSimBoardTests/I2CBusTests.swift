@@ -100,7 +100,6 @@ import Testing
 @Suite struct EmulatedBoardI2CTests {
     final class Sink: TraceSink {
         var events: [TraceEvent] = []
-        func accepts(signal: String) -> Bool { true }
         func record(_ event: TraceEvent) throws(TraceError) { events.append(event) }
         func finish(at nanoseconds: Int64) throws(TraceError) {}
     }
