@@ -312,23 +312,46 @@ public final class EmulatedBoard: Backend {
         interrupts.isEmpty ? nil : interrupts.removeFirst()
     }
 
-    /// The final state of every pin the run used, one line each: name, mode, pull, level and
-    /// how many edges it made, such as `GP25  output  low  10 edges`; then the colours of each
-    /// NeoPixel strip.
+    /// The final state of every pin the run used, one line each: name, setup, level and how
+    /// many edges it made, such as `GP25  output     no pull    low       10 edges`; then the
+    /// colours of each NeoPixel strip. A pin with a function shows that as its setup:
+    /// `PWM 1000 Hz duty 25%`, `I2C0 SDA 400000 Hz`, `SPI0 SCK`, `UART1 TX 115200 baud`.
     public var summary: String {
-        let used = definition.pins.compactMap { definition in pins[definition.number].flatMap { $0.used ? $0 : nil } }
+        let rows = definition.pins.compactMap { definition -> (pin: PinState, setup: String?)? in
+            guard let pin = pins[definition.number] else {
+                return nil
+            }
+            let roles = functions(ofPin: definition.number)
+            guard pin.used || !roles.isEmpty else {
+                return nil
+            }
+            return (pin, roles.isEmpty ? nil : roles.joined(separator: ", "))
+        }
         let colours = strips.keys.sorted().flatMap { strips[$0] ?? [] }.map { "\($0.name)  \($0.colours)\n" }.joined()
-        guard !used.isEmpty else {
+        guard !rows.isEmpty else {
             return "no pin was used\n" + colours
         }
-        let width = used.map(\.name.count).max() ?? 0
-        return used.map { pin in
+        let width = rows.map(\.pin.name.count).max() ?? 0
+        let setupWidth = max(20, rows.map { $0.setup?.count ?? 0 }.max() ?? 0)
+        return rows.map { pin, function in
             let name = pin.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let mode = "\(pin.mode)".padding(toLength: 9, withPad: " ", startingAt: 0)
             let pull = pin.pull == .none ? "no pull" : "pull \(pin.pull)"
+            let setup = function ?? "\(mode)  \(pull)"
             let level = "\(pin.level)".padding(toLength: 8, withPad: " ", startingAt: 0)
-            return "\(name)  \(mode)  \(pull.padding(toLength: 9, withPad: " ", startingAt: 0))  \(level)  \(pin.edges) edges\n"
+            return "\(name)  \(setup.padding(toLength: setupWidth, withPad: " ", startingAt: 0))  \(level)  \(pin.edges) edges\n"
         }.joined() + colours
+    }
+
+    /// What pin `number` does besides being a GPIO: its PWM output, bus lines.
+    private func functions(ofPin number: Int) -> [String] {
+        var roles: [String] = []
+        if let pwm = pins[number]?.pwm, pwm.frequency != 0 {
+            let percent = (pwm.duty * 100 * 100).rounded() / 100
+            let duty = percent.rounded() == percent ? String(Int(percent)) : String(percent)
+            roles.append("PWM \(pwm.frequency) Hz duty \(duty)%")
+        }
+        return roles + i2c.roles(ofPin: number) + spi.roles(ofPin: number) + uarts.roles(ofPin: number)
     }
 
     /// Ends the trace at board time `nanoseconds`.

@@ -119,6 +119,16 @@ final class I2CControllers {
         return controllers.count - 1
     }
 
+    /// What the controllers opened on pin `number` use it for, such as `I2C0 SCL 400000 Hz`
+    /// or `SoftI2C SDA 100000 Hz`, for the board's summary.
+    func roles(ofPin number: Int) -> [String] {
+        controllers.flatMap { controller in
+            let name = controller.id.map { "I2C\($0)" } ?? "SoftI2C"
+            let lines = [("SCL", controller.bus.scl), ("SDA", controller.bus.sda)].filter { $0.1 == number }
+            return lines.map { "\(name) \($0.0) \(controller.frequency) Hz" }
+        }
+    }
+
     /// Runs one transfer and records it.
     ///
     /// - Parameters:

@@ -2,8 +2,8 @@ import Foundation
 import MPSimBoard
 import Testing
 
-/// The board's events: every kind of event reaches both trace files, which readers we did not
-/// write read back.
+/// The board's events and summary: every kind of event reaches both trace files, which
+/// readers we did not write read back, and the summary names what each pin is used for.
 @Suite struct EmulatedBoardTests {
     /// A Pico with a button on GP14 (to ground, pressed from 1 to 2 ms), a potentiometer at
     /// half on GP26 and a one-LED NeoPixel strip on GP16.
@@ -91,4 +91,32 @@ import Testing
         #expect(bits.firstIndex(of: "1").map { bits.distance(from: bits.startIndex, to: $0) } == 50_000)
     }
 
+    @Test func theSummaryNamesEachPinsFunction() throws {
+        let board = try Self.pico(sinks: [])
+        try board.configurePin(25, mode: .output, pull: .none, at: 0)
+        try board.setPWM(15, frequency: 1000, dutyU16: 16384, at: 0)
+        let i2cPins = try board.i2cBusPins(id: 0)
+        _ = try board.openI2C(id: 0, scl: i2cPins.scl, sda: i2cPins.sda, frequency: 400_000)
+        let spiPins = try board.spiBusPins(id: 0)
+        _ = try board.openSPI(
+            id: 0, sck: spiPins.sck, mosi: spiPins.mosi, miso: spiPins.miso, baudrate: 1_000_000,
+            format: SPIBus.Format(polarity: 0, phase: 0, lsbFirst: false))
+        let uartPins = try board.uartBusPins(id: 0)
+        _ = try board.openUART(
+            id: 0, tx: uartPins.tx, rx: uartPins.rx, framing: try UARTFraming(baudrate: 115_200, bits: 8, parity: 0, stopBits: 1))
+        #expect(
+            board.summary == """
+                GP0   UART0 TX 115200 baud  floating  0 edges
+                GP1   UART0 RX 115200 baud  floating  0 edges
+                GP4   I2C0 SDA 400000 Hz    floating  0 edges
+                GP5   I2C0 SCL 400000 Hz    floating  0 edges
+                GP15  PWM 1000 Hz duty 25%  floating  0 edges
+                GP16  SPI0 MISO             floating  0 edges
+                GP18  SPI0 SCK              floating  0 edges
+                GP19  SPI0 MOSI             floating  0 edges
+                GP25  output     no pull    low       0 edges
+                STRIP  #000000
+
+                """)
+    }
 }
