@@ -134,10 +134,12 @@ final class I2CControllers {
     /// - Parameters:
     ///   - level: The level of a pin, by number, to tell whether the clock is held low.
     ///   - record: Where the transfer's event goes.
+    /// - Returns: The bytes acknowledged or read, and how long the transfer takes on the wire
+    ///   (see ``I2CBus/wireNanoseconds(bytes:framing:frequency:)``).
     func transfer(
         _ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64,
         level: (Int) -> PinLevel?, record: (TraceEvent) -> Void
-    ) throws(BackendError) -> Int {
+    ) throws(BackendError) -> (count: Int, nanoseconds: Int64) {
         guard controllers.indices.contains(handle) else {
             throw .noSuchI2CHandle(handle: handle)
         }
@@ -158,7 +160,9 @@ final class I2CControllers {
         do {
             let count = try bus.transfer(address: address, bytes: &bytes, framing: framing, at: nanoseconds)
             trace(count)
-            return count
+            // A write sends the byte that was not acknowledged too.
+            let sent = framing.reading ? bytes.count : min(bytes.count, count + 1)
+            return (count, I2CBus.wireNanoseconds(bytes: sent, framing: framing, frequency: controller.frequency))
         } catch {
             if case .i2cAddressNotAcknowledged = error {
                 trace(nil)
