@@ -81,9 +81,10 @@ public protocol Backend: AnyObject {
     /// Runs one transfer on the bus of controller `handle` at board time `nanoseconds`, as
     /// ``I2CBus/transfer(address:bytes:framing:at:)`` describes.
     ///
-    /// - Returns: The bytes acknowledged (a write) or read (into `bytes`).
+    /// - Returns: The bytes acknowledged (a write) or read (into `bytes`), and how long the
+    ///   transfer takes at the controller's frequency, in nanoseconds.
     func transferI2C(_ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64)
-        throws(BackendError) -> Int
+        throws(BackendError) -> (count: Int, nanoseconds: Int64)
 
     /// The default pins of hardware SPI bus `id`, from the board file.
     func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int)

@@ -11,10 +11,11 @@ extension EmulatedBoard {
     }
 
     /// A transfer times out while a pin drives the bus's clock line low (an output latched
-    /// low, a pressed button); a floating or high clock line is free.
+    /// low, a pressed button); a floating or high clock line is free. It takes its bit times
+    /// at the controller's frequency (``I2CBus/wireNanoseconds(bytes:framing:frequency:)``).
     public func transferI2C(
         _ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64
-    ) throws(BackendError) -> Int {
+    ) throws(BackendError) -> (count: Int, nanoseconds: Int64) {
         try i2c.transfer(
             handle, address: address, bytes: &bytes, framing: framing, at: nanoseconds,
             level: { pins[$0]?.level }, record: record)

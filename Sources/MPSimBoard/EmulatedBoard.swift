@@ -220,25 +220,6 @@ public final class EmulatedBoard: Backend {
         pins[number] = pin
     }
 
-    /// The signals a trace of `definition`'s board declares: each pin's level, floating at
-    /// first, then the PWM frequency (Hz) and duty cycle (0 to 1) of each pin that can do PWM,
-    /// then each hardware I2C and SPI bus's transfers and each UART line's bytes as text
-    /// (software buses, made by the script on any pins, appear in the event log only).
-    public static func traceSignals(for definition: BoardDefinition) -> [TraceSignal] {
-        let levels = definition.pins.map { TraceSignal(name: $0.primaryName, width: .bit, initial: .level(.floating)) }
-        let pwm = definition.pins.filter { $0.capabilities.contains(.pwm) }.flatMap { pin in
-            [
-                TraceSignal(name: pwmFrequencySignal(pin.primaryName), width: .real, initial: .number(0)),
-                TraceSignal(name: pwmDutySignal(pin.primaryName), width: .real, initial: .number(0)),
-            ]
-        }
-        let names =
-            definition.buses.i2c.map { "I2C\($0.id)" } + definition.buses.spi.map { "SPI\($0.id)" }
-            + definition.buses.uart.flatMap { ["UART\($0.id) tx", "UART\($0.id) rx"] }
-        let buses = names.map { TraceSignal(name: $0, width: .text, initial: .text("idle")) }
-        return levels + pwm + buses
-    }
-
     private static func pwmFrequencySignal(_ pin: String) -> String { "\(pin) PWM freq" }
 
     private static func pwmDutySignal(_ pin: String) -> String { "\(pin) PWM duty" }
@@ -253,17 +234,24 @@ public final class EmulatedBoard: Backend {
 
     /// A channel reads the potentiometer wired to its pin (an unwired pin reads 0 V), or the
     /// temperature sensor wired to it, whose voltage falls 1.721 mV per degree from 0.706 V at
-    /// 27 °C, as the RP2040's does.
+    /// 27 °C, as the RP2040's does. Each reading is an event of kind ``TraceEvent/Kind/adc``
+    /// in volts, named `GP26 ADC` after its pin or `ADC4` after a channel without one.
     public func readADC(channel: Int, at nanoseconds: Int64) throws(BackendError) -> Int {
+        let microvolts: Int
+        let signal: String
         if let pin = definition.pins.first(where: { $0.adcChannel == channel }) {
             let wiper = parts.first { $0.kind == .potentiometer && $0.pin == pin.number }
-            return Int(((wiper?.position ?? 0) * Self.fullScaleMicrovolts).rounded())
-        }
-        if let sensor = parts.first(where: { $0.kind == .temperatureSensor && $0.adcChannel == channel }) {
+            microvolts = Int(((wiper?.position ?? 0) * Self.fullScaleMicrovolts).rounded())
+            signal = "\(pin.primaryName) ADC"
+        } else if let sensor = parts.first(where: { $0.kind == .temperatureSensor && $0.adcChannel == channel }) {
             let volts = 0.706 - ((sensor.celsius ?? 27) - 27) * 0.001721
-            return Int((volts * 1e6).rounded())
+            microvolts = Int((volts * 1e6).rounded())
+            signal = "ADC\(channel)"
+        } else {
+            throw .noADC(pin: nil, channel: channel)
         }
-        throw .noADC(pin: nil, channel: channel)
+        record(TraceEvent(nanoseconds: nanoseconds, kind: .adc, signal: signal, value: .number(Double(microvolts) / 1e6)))
+        return microvolts
     }
 
     public func startTimer(_ slot: Int, period: Int64, periodic: Bool, at nanoseconds: Int64) throws(BackendError) {
@@ -324,23 +312,46 @@ public final class EmulatedBoard: Backend {
         interrupts.isEmpty ? nil : interrupts.removeFirst()
     }
 
-    /// The final state of every pin the run used, one line each: name, mode, pull, level and
-    /// how many edges it made, such as `GP25  output  low  10 edges`; then the colours of each
-    /// NeoPixel strip.
+    /// The final state of every pin the run used, one line each: name, setup, level and how
+    /// many edges it made, such as `GP25  output     no pull    low       10 edges`; then the
+    /// colours of each NeoPixel strip. A pin with a function shows that as its setup:
+    /// `PWM 1000 Hz duty 25%`, `I2C0 SDA 400000 Hz`, `SPI0 SCK`, `UART1 TX 115200 baud`.
     public var summary: String {
-        let used = definition.pins.compactMap { definition in pins[definition.number].flatMap { $0.used ? $0 : nil } }
+        let rows = definition.pins.compactMap { definition -> (pin: PinState, setup: String?)? in
+            guard let pin = pins[definition.number] else {
+                return nil
+            }
+            let roles = functions(ofPin: definition.number)
+            guard pin.used || !roles.isEmpty else {
+                return nil
+            }
+            return (pin, roles.isEmpty ? nil : roles.joined(separator: ", "))
+        }
         let colours = strips.keys.sorted().flatMap { strips[$0] ?? [] }.map { "\($0.name)  \($0.colours)\n" }.joined()
-        guard !used.isEmpty else {
+        guard !rows.isEmpty else {
             return "no pin was used\n" + colours
         }
-        let width = used.map(\.name.count).max() ?? 0
-        return used.map { pin in
+        let width = rows.map(\.pin.name.count).max() ?? 0
+        let setupWidth = max(20, rows.map { $0.setup?.count ?? 0 }.max() ?? 0)
+        return rows.map { pin, function in
             let name = pin.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let mode = "\(pin.mode)".padding(toLength: 9, withPad: " ", startingAt: 0)
             let pull = pin.pull == .none ? "no pull" : "pull \(pin.pull)"
+            let setup = function ?? "\(mode)  \(pull)"
             let level = "\(pin.level)".padding(toLength: 8, withPad: " ", startingAt: 0)
-            return "\(name)  \(mode)  \(pull.padding(toLength: 9, withPad: " ", startingAt: 0))  \(level)  \(pin.edges) edges\n"
+            return "\(name)  \(setup.padding(toLength: setupWidth, withPad: " ", startingAt: 0))  \(level)  \(pin.edges) edges\n"
         }.joined() + colours
+    }
+
+    /// What pin `number` does besides being a GPIO: its PWM output, bus lines.
+    private func functions(ofPin number: Int) -> [String] {
+        var roles: [String] = []
+        if let pwm = pins[number]?.pwm, pwm.frequency != 0 {
+            let percent = (pwm.duty * 100 * 100).rounded() / 100
+            let duty = percent.rounded() == percent ? String(Int(percent)) : String(percent)
+            roles.append("PWM \(pwm.frequency) Hz duty \(duty)%")
+        }
+        return roles + i2c.roles(ofPin: number) + spi.roles(ofPin: number) + uarts.roles(ofPin: number)
     }
 
     /// Ends the trace at board time `nanoseconds`.
@@ -408,7 +419,7 @@ public final class EmulatedBoard: Backend {
             return
         }
         do {
-            for sink in sinks where sink.accepts(signal: event.signal) {
+            for sink in sinks {
                 try sink.record(event)
             }
         } catch {

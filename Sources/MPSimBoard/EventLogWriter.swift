@@ -1,5 +1,8 @@
 /// Writes every trace event as one line of JSON (JSON Lines), for scripts and tests.
 ///
+/// It stores every kind of event, those the ``VCDWriter`` leaves out (bus transfers, UART
+/// bytes, interrupts, timers, resets, NeoPixel colours) too.
+///
 /// Each line is an object with its keys in a fixed order, so two runs of the same script
 /// produce the same bytes:
 ///
@@ -25,10 +28,6 @@ public final class EventLogWriter: TraceSink {
     ///
     /// - Parameter event: Any event.
     /// - Throws: ``TraceError/cannotWrite(path:reason:)``.
-    public func accepts(signal: String) -> Bool {
-        true
-    }
-
     public func record(_ event: TraceEvent) throws(TraceError) {
         precondition(file.isOpen, "event log '\(file.path)' recorded after finish")
         file.append("{\"t_ns\":")

@@ -160,6 +160,15 @@ public final class I2CBus {
         return words.joined(separator: " ")
     }
 
+    /// How long a transfer of `bytes` bytes takes on the wire at `frequency` hertz: a bit time
+    /// for the start (or repeated start) and 9 for the address unless the transfer continues
+    /// the open transaction, 9 per byte (8 data bits and the acknowledge bit), and one for the
+    /// stop if it has one.
+    public static func wireNanoseconds(bytes: Int, framing: Framing, frequency: Int) -> Int64 {
+        let bits = (framing.continuing ? 0 : 1 + 9) + 9 * bytes + (framing.stop ? 1 : 0)
+        return Int64(bits) * 1_000_000_000 / Int64(max(frequency, 1))
+    }
+
     /// Two or more lowercase hex digits.
     public static func hex(_ value: Int) -> String {
         let digits = String(value, radix: 16)

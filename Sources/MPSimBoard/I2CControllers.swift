@@ -119,15 +119,27 @@ final class I2CControllers {
         return controllers.count - 1
     }
 
+    /// What the controllers opened on pin `number` use it for, such as `I2C0 SCL 400000 Hz`
+    /// or `SoftI2C SDA 100000 Hz`, for the board's summary.
+    func roles(ofPin number: Int) -> [String] {
+        controllers.flatMap { controller in
+            let name = controller.id.map { "I2C\($0)" } ?? "SoftI2C"
+            let lines = [("SCL", controller.bus.scl), ("SDA", controller.bus.sda)].filter { $0.1 == number }
+            return lines.map { "\(name) \($0.0) \(controller.frequency) Hz" }
+        }
+    }
+
     /// Runs one transfer and records it.
     ///
     /// - Parameters:
     ///   - level: The level of a pin, by number, to tell whether the clock is held low.
     ///   - record: Where the transfer's event goes.
+    /// - Returns: The bytes acknowledged or read, and how long the transfer takes on the wire
+    ///   (see ``I2CBus/wireNanoseconds(bytes:framing:frequency:)``).
     func transfer(
         _ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64,
         level: (Int) -> PinLevel?, record: (TraceEvent) -> Void
-    ) throws(BackendError) -> Int {
+    ) throws(BackendError) -> (count: Int, nanoseconds: Int64) {
         guard controllers.indices.contains(handle) else {
             throw .noSuchI2CHandle(handle: handle)
         }
@@ -148,7 +160,9 @@ final class I2CControllers {
         do {
             let count = try bus.transfer(address: address, bytes: &bytes, framing: framing, at: nanoseconds)
             trace(count)
-            return count
+            // A write sends the byte that was not acknowledged too.
+            let sent = framing.reading ? bytes.count : min(bytes.count, count + 1)
+            return (count, I2CBus.wireNanoseconds(bytes: sent, framing: framing, frequency: controller.frequency))
         } catch {
             if case .i2cAddressNotAcknowledged = error {
                 trace(nil)

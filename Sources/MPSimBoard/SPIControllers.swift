@@ -129,6 +129,16 @@ final class SPIControllers {
         return controllers.count - 1
     }
 
+    /// What the controllers opened on pin `number` use it for, such as `SPI0 SCK` or
+    /// `SoftSPI MISO`, for the board's summary.
+    func roles(ofPin number: Int) -> [String] {
+        controllers.flatMap { controller in
+            let name = controller.id.map { "SPI\($0)" } ?? "SoftSPI"
+            let lines = [("SCK", controller.bus.sck), ("MOSI", controller.bus.mosi), ("MISO", controller.bus.miso)]
+            return lines.filter { $0.1 == number }.map { "\(name) \($0.0)" }
+        }
+    }
+
     /// Runs one full-duplex transfer and records it.
     ///
     /// - Parameters:

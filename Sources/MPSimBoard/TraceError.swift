@@ -4,12 +4,10 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     /// The trace file could not be written.
     case cannotWrite(path: String, reason: String)
-    /// An event names a signal the VCD did not declare.
-    case unknownSignal(name: String)
     /// Two declared signals have the same VCD name (after spaces become underscores).
     case duplicateSignal(name: String)
     /// A value does not fit its signal, such as a number for a one-bit signal.
-    case mismatchedValue(signal: String, value: TraceEvent.Value, expected: TraceSignal.Width)
+    case mismatchedValue(signal: String, value: TraceEvent.Value, expected: VCDWriter.VariableType)
 
     /// A lowercase, one-line explanation.
     public var description: String {
@@ -18,8 +16,6 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
             return "cannot create trace file '\(path)': \(reason)"
         case .cannotWrite(let path, let reason):
             return "cannot write trace file '\(path)': \(reason)"
-        case .unknownSignal(let name):
-            return "no signal '\(name)' declared in the trace"
         case .duplicateSignal(let name):
             return "signal '\(name)' declared twice in the trace"
         case .mismatchedValue(let signal, let value, let expected):
@@ -31,9 +27,8 @@ public enum TraceError: Error, CustomStringConvertible, Equatable {
             }
             let wanted =
                 switch expected {
-                case .bit: "a pin level"
+                case .wire: "a pin level"
                 case .real: "a number"
-                case .text: "text"
                 }
             return "signal '\(signal)' takes \(wanted), not '\(shown)'"
         }

@@ -4,15 +4,14 @@ import Foundation
 ///
 /// A sink receives events in the order they happen and is finished once, at the end of the
 /// run. It is used from the one thread that runs the board.
+///
+/// A sink is given every event the board makes and decides what it stores: an event of a kind
+/// it does not store is no error, it is left out (a VCD keeps no transfers, see ``VCDWriter``).
 public protocol TraceSink: AnyObject {
-    /// Whether the sink stores events of `signal`: a VCD only the signals it declared, an
-    /// event log every one.
-    func accepts(signal: String) -> Bool
-
-    /// Stores one event.
+    /// Stores one event, or leaves it out if the sink does not store its kind.
     ///
     /// - Parameter event: The event, no earlier than any event recorded before.
-    /// - Throws: ``TraceError`` if the event does not fit the sink or cannot be written.
+    /// - Throws: ``TraceError`` if the event cannot be written.
     func record(_ event: TraceEvent) throws(TraceError)
 
     /// Marks the end of the run, writes everything still buffered and closes the output.
@@ -42,6 +41,21 @@ final class TraceFile {
         buffer.reserveCapacity(Self.bufferLimit + 256)
     }
 
+    /// Creates an unnamed scratch file in the folder of `path`, for what a sink must write
+    /// before it can write `path` itself; the system removes it when it is closed, even if
+    /// mpsim is killed.
+    init(scratchBeside path: String) throws(TraceError) {
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "./"
+        var template = Array((folder + ".mpsim-XXXXXX").utf8CString)
+        descriptor = mkstemp(&template)
+        guard descriptor >= 0 else {
+            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        unlink(template)
+        self.path = path
+        buffer.reserveCapacity(Self.bufferLimit + 256)
+    }
+
     deinit {
         // A sink dropped without finish() still leaves what it could on disk.
         try? close()
@@ -57,7 +71,7 @@ final class TraceFile {
         buffer.append(byte)
     }
 
-    func append(_ bytes: [UInt8]) {
+    func append(_ bytes: some Collection<UInt8>) {
         buffer.append(contentsOf: bytes)
     }
 
@@ -100,6 +114,28 @@ final class TraceFile {
             written += result
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes the file and hands what it holds to `body`, from the start, a buffer at a time.
+    func readBack(_ body: (ArraySlice<UInt8>) throws(TraceError) -> Void) throws(TraceError) {
+        try flush()
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        var chunk = [UInt8](repeating: 0, count: Self.bufferLimit)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR {
+                continue
+            }
+            guard count >= 0 else {
+                throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 {
+                return
+            }
+            try body(chunk[..<count])
+        }
     }
 
     /// Flushes and closes the file; later calls do nothing.

@@ -86,6 +86,16 @@ final class UARTPorts {
         return index
     }
 
+    /// What the open UARTs use pin `number` for, such as `UART1 TX 9600 baud`, for the board's
+    /// summary.
+    func roles(ofPin number: Int) -> [String] {
+        ports.filter(\.isOpen).flatMap { port in
+            [("TX", port.tx), ("RX", port.rx)].filter { $0.1 == number }.map {
+                "UART\(port.id) \($0.0) \(port.line.framing.baudrate) baud"
+            }
+        }
+    }
+
     func write(_ handle: Int, bytes: some Sequence<UInt8>, at nanoseconds: Int64) throws(BackendError) {
         let index = try openPort(handle)
         let characterNanoseconds = ports[index].line.framing.characterNanoseconds

@@ -56,15 +56,25 @@ public struct MachineOptions: ParsableArguments {
     public var parts: String?
 
     /// `--trace`: the VCD file of pin changes.
-    @Option(help: ArgumentHelp("Writes every pin change to this VCD file.", valueName: "file.vcd"))
+    @Option(
+        help: ArgumentHelp(
+            "Writes the level of each pin the run used, and its PWM and ADC values, to this VCD file.",
+            valueName: "file.vcd"))
     public var trace: String?
+
+    /// `--trace-signals`: the pins the VCD keeps, by name, comma-separated.
+    @Option(
+        help: ArgumentHelp(
+            "Keeps only these pins (and their PWM and ADC values) in the --trace file, such as GP25,GP14 or LED,ADC4.",
+            valueName: "names"))
+    public var traceSignals: String?
 
     /// `--events`: the JSON-lines file of board events.
     @Option(help: ArgumentHelp("Writes every board event to this JSON-lines file.", valueName: "file.jsonl"))
     public var events: String?
 
     /// `--summary`: whether to print the pins' final states after the run.
-    @Flag(help: "Prints each used pin's final state and edge count, and each NeoPixel strip's colours, on standard error after the run.")
+    @Flag(help: "Prints each used pin's final state or function (PWM, I2C, SPI, UART) and edge count, and each NeoPixel strip's colours, on standard error after the run.")
     public var summary = false
 
     /// `--screenshot`: the folder that gets each display's image after the run.
@@ -113,6 +123,9 @@ public struct MachineOptions: ParsableArguments {
                 throw ValidationError(
                     "--screenshot '\(screenshot)' is a file, not a folder; give a folder (it is created if missing)")
             }
+        }
+        if traceSignals != nil, trace == nil {
+            throw ValidationError("--trace-signals chooses what --trace writes; give --trace file.vcd too")
         }
         _ = try deriveUARTEndpoints()
         if let firmware, !FileManager.default.fileExists(atPath: firmware) {
@@ -192,8 +205,8 @@ public struct MachineOptions: ParsableArguments {
         let wired = try partsPath.map { path throws(BoardFileError) in try PartsFile.load(path: path, for: definition) }
         var sinks: [any TraceSink] = []
         if let trace {
-            let signals = EmulatedBoard.traceSignals(for: definition)
-            sinks.append(try VCDWriter(path: trace, signals: signals, scope: definition.name))
+            let selection = try traceSignals.map { try deriveTraceSelection($0, board: definition) }
+            sinks.append(try VCDWriter(path: trace, scope: definition.name, selection: selection))
         }
         if let events {
             sinks.append(try EventLogWriter(path: events))
@@ -204,6 +217,25 @@ public struct MachineOptions: ParsableArguments {
                     + definition.buses.uart.map { String($0.id) }.joined(separator: ", "))
         }
         return EmulatedBoard(definition: definition, parts: wired ?? [], sinks: sinks, uartPeers: uartPeers)
+    }
+
+    /// The VCD signal names `--trace-signals` gives: each pin name or alias (`LED`) as the
+    /// pin's primary name, which the trace uses, and `ADC<n>` as it is.
+    ///
+    /// - Throws: `ValidationError` for a name that is no pin or ADC channel of the board.
+    func deriveTraceSelection(_ list: String, board definition: BoardDefinition) throws -> [String] {
+        try list.split(separator: ",", omittingEmptySubsequences: false).map { item in
+            let name = item.trimmingCharacters(in: .whitespaces)
+            if let pin = definition.pin(named: name) {
+                return pin.primaryName
+            }
+            if name.hasPrefix("ADC"), let channel = Int(name.dropFirst(3)), channel >= 0 {
+                return name
+            }
+            throw ValidationError(
+                "--trace-signals names '\(name)', which is no pin or ADC channel of board '\(definition.name)'; give pin names such as "
+                    + definition.pins.prefix(2).map(\.primaryName).joined(separator: ","))
+        }
     }
 
     /// Runs the firmware in `mode` on this process's terminal.

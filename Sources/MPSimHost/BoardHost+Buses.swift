@@ -27,17 +27,19 @@ extension BoardHost {
         }
     }
 
-    /// `i2c_transfer`: one transfer between `buffer` and the device at `address`; returns the
-    /// bytes acknowledged or read, or a negative errno.
+    /// `i2c_transfer`: one transfer between `buffer` and the device at `address`, which moves
+    /// the clock past its time on the wire; returns the bytes acknowledged or read, or a
+    /// negative errno.
     func i2cTransfer(handle: UInt32, address: UInt32, buffer: UnsafeMutableRawBufferPointer, flags: UInt32) -> Int32 {
         let framing = I2CBus.Framing(
             reading: flags & ABI.I2C.read != 0, continuing: flags & ABI.I2C.noStart != 0,
             stop: flags & ABI.I2C.stop != 0)
         var bytes = framing.reading ? [UInt8](repeating: 0, count: buffer.count) : Array(UnsafeRawBufferPointer(buffer))
         let result = errno { () throws(BackendError) in
-            Int32(
-                try backend.transferI2C(
-                    Int(handle), address: Int(address), bytes: &bytes, framing: framing, at: clockNanoseconds()))
+            let transfer = try backend.transferI2C(
+                Int(handle), address: Int(address), bytes: &bytes, framing: framing, at: clockNanoseconds())
+            spend(transfer.nanoseconds)
+            return Int32(transfer.count)
         }
         if framing.reading, result >= 0 {
             buffer.copyBytes(from: bytes)

@@ -15,8 +15,11 @@ import Synchronization
 /// delivers it to the UART "now" on the board clock, at its next tick or wait. Bytes the
 /// board's UART sends are written to the program as their stop bits end on the board clock.
 /// Writes to a pseudo-terminal or TCP client never block the board: what the program does not
-/// take in time (a full pseudo-terminal, no client yet) is dropped, as a UART with nobody
-/// listening loses it. Standard output is written in full, as the console is.
+/// take in time (a full pseudo-terminal or socket) is dropped, as a UART with nobody listening
+/// loses it. What the board sends before a TCP client connects is kept (the last
+/// ``backlogLimit`` bytes) and is the first thing the client reads, as a peer wired to the
+/// UART from the start would have seen it. Standard output is written in full, as the console
+/// is.
 // @unchecked Sendable: the file descriptors are constants, or live in the Mutex-guarded
 // state; the reader thread touches nothing else, and DispatchSemaphore is thread-safe.
 public final class UARTBridge: UARTPeer, @unchecked Sendable {
@@ -34,8 +37,14 @@ public final class UARTBridge: UARTPeer, @unchecked Sendable {
         var inbox: [UInt8] = []
         /// Where bytes for the program go: the pty, or the TCP client once connected.
         var output: Int32 = -1
+        /// What the board sent to a TCP endpoint before a client connected; `nil` once one
+        /// has, and for the other endpoints.
+        var backlog: [UInt8]?
         var isClosed = false
     }
+
+    /// The most a TCP endpoint keeps for its first client: the latest 64 KiB the board sent.
+    public static let backlogLimit = 64 * 1024
 
     /// The UART id the bridge is wired to.
     public let uart: Int
@@ -72,6 +81,7 @@ public final class UARTBridge: UARTPeer, @unchecked Sendable {
             }
             owned = [listener.descriptor]
             address = "127.0.0.1:\(listener.port)"
+            state.withLock { $0.backlog = [] }
             Thread.detachNewThread { [self] in acceptOne(from: listener) }
         case .stdio:
             owned = []
@@ -100,7 +110,16 @@ public final class UARTBridge: UARTPeer, @unchecked Sendable {
     }
 
     public func receive(_ byte: UInt8, at nanoseconds: Int64, line: UARTLine) {
-        let output = state.withLock { $0.output }
+        let output = state.withLock { state in
+            if state.output < 0, let count = state.backlog?.count {
+                // Trimmed in batches, so that keeping the latest bytes costs no copy per byte.
+                if count >= 2 * Self.backlogLimit {
+                    state.backlog?.removeFirst(count - Self.backlogLimit + 1)
+                }
+                state.backlog?.append(byte)
+            }
+            return state.output
+        }
         guard output >= 0 else {
             return
         }
@@ -136,12 +155,38 @@ public final class UARTBridge: UARTPeer, @unchecked Sendable {
                 if state.isClosed {
                     return false
                 }
+                // Written under the lock, so that no later byte overtakes the backlog.
+                Self.writeAll((state.backlog ?? []).suffix(Self.backlogLimit), to: client)
+                state.backlog = nil
                 state.output = client
                 return true
             }
         }
         if let client {
             readLoop(from: client)
+        }
+    }
+
+    /// Writes `bytes` to the non-blocking `descriptor`, waiting up to a second each time it is
+    /// full; stops early if the other end hangs up or stays full.
+    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) {
+        var rest = bytes
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written > 0 {
+                rest = rest.dropFirst(written)
+                continue
+            }
+            if written < 0, errno == EINTR {
+                continue
+            }
+            guard written < 0, errno == EAGAIN else {
+                return
+            }
+            var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+            guard Glibc.poll(&ready, 1, 1000) > 0 else {
+                return
+            }
         }
     }
 

@@ -167,9 +167,10 @@ public final class RemoteBoard: Backend {
     }
 
     /// A transfer the board's `I2C` cannot express, continuing a transaction without a new
-    /// start (`writevto` with several buffers), is not forwarded.
+    /// start (`writevto` with several buffers), is not forwarded. It takes no board time: the
+    /// real board spends the wire time itself, as with SPI.
     public func transferI2C(_ handle: Int, address: Int, bytes: inout [UInt8], framing: I2CBus.Framing, at nanoseconds: Int64)
-        throws(BackendError) -> Int
+        throws(BackendError) -> (count: Int, nanoseconds: Int64)
     {
         guard !framing.continuing else {
             throw .notForwarded(operation: "I2C.writevto with several buffers")
@@ -179,9 +180,9 @@ public final class RemoteBoard: Backend {
         if framing.reading {
             let read = try request(.transferI2C, header + RemoteAgent.littleEndian(bytes.count, count: 2))
             bytes.replaceSubrange(0..<min(read.count, bytes.count), with: read.prefix(bytes.count))
-            return min(read.count, bytes.count)
+            return (min(read.count, bytes.count), 0)
         }
-        return Int(try request(.transferI2C, header + bytes).first ?? 0)
+        return (Int(try request(.transferI2C, header + bytes).first ?? 0), 0)
     }
 
     public func spiBusPins(id: Int) throws(BackendError) -> (sck: Int, mosi: Int, miso: Int) {

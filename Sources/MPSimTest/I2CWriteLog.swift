@@ -13,7 +13,6 @@ final class I2CWriteLog: TraceSink {
     /// Writes not yet looked at by a check, oldest first.
     private(set) var unchecked: [Write] = []
 
-    func accepts(signal: String) -> Bool { true }
 
     /// Keeps the event when it is an acknowledged I2C write. Its text is the trace's:
     /// `[start|restart] 0x3c write 00 af [nack] [stop]`.

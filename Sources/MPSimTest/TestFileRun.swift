@@ -122,8 +122,7 @@ struct TestFileRun {
             var sinks: [any TraceSink] = [i2cWrites]
             if let artifacts {
                 let trace = URL(fileURLWithPath: artifacts).appendingPathComponent("trace.vcd").path
-                sinks.append(
-                    try VCDWriter(path: trace, signals: EmulatedBoard.traceSignals(for: definition), scope: definition.name))
+                sinks.append(try VCDWriter(path: trace, scope: definition.name))
             }
             return (EmulatedBoard(definition: definition, parts: wired, sinks: sinks), i2cWrites)
         } catch let error as BoardFileError {

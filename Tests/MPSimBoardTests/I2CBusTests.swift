@@ -100,7 +100,6 @@ import Testing
 @Suite struct EmulatedBoardI2CTests {
     final class Sink: TraceSink {
         var events: [TraceEvent] = []
-        func accepts(signal: String) -> Bool { true }
         func record(_ event: TraceEvent) throws(TraceError) { events.append(event) }
         func finish(at nanoseconds: Int64) throws(TraceError) {}
     }
@@ -137,7 +136,7 @@ import Testing
         var bytes: [UInt8] = []
         #expect(
             try board.transferI2C(soft, address: 0x77, bytes: &bytes, framing: .init(reading: false, stop: true), at: 0)
-                == 0)
+                .count == 0)
         #expect(sink.events.map(\.signal) == ["SoftI2C(scl=GP5, sda=GP4)"])
     }
 

@@ -64,7 +64,6 @@ import Testing
     /// The board routes its pins' levels to chip selects, times transfers and logs them.
     final class Events: TraceSink {
         var events: [TraceEvent] = []
-        func accepts(signal: String) -> Bool { true }
         func record(_ event: TraceEvent) throws(TraceError) { events.append(event) }
         func finish(at nanoseconds: Int64) throws(TraceError) {}
     }

@@ -245,11 +245,14 @@ import Testing
                                           pins. (default: rp2-pico)
                   --parts <file.json>     Wires the parts in this JSON file to the board
                                           (default: mpsim.json in the board folder, if any).
-                  --trace <file.vcd>      Writes every pin change to this VCD file.
+                  --trace <file.vcd>      Writes the level of each pin the run used, and its
+                                          PWM and ADC values, to this VCD file.
+                  --trace-signals <names> Keeps only these pins (and their PWM and ADC values)
+                                          in the --trace file, such as GP25,GP14 or LED,ADC4.
                   --events <file.jsonl>   Writes every board event to this JSON-lines file.
-                  --summary               Prints each used pin's final state and edge count,
-                                          and each NeoPixel strip's colours, on standard error
-                                          after the run.
+                  --summary               Prints each used pin's final state or function (PWM,
+                                          I2C, SPI, UART) and edge count, and each NeoPixel
+                                          strip's colours, on standard error after the run.
                   --screenshot <dir>      Writes each display part's image to <dir>/<name>.png
                                           after the run.
                   --uart <N=pty|tcp:port|stdio>

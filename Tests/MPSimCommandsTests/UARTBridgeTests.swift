@@ -1,4 +1,5 @@
 import Foundation
+import MPSimHost
 import Testing
 
 #if canImport(Glibc)
@@ -92,6 +93,69 @@ import Testing
         #expect(
             String(decoding: errors, as: UTF8.self)
                 == "mpsim: UART1 on standard input and output\ngot b'hello uart\\n'\n")
+    }
+
+    /// What the board sends before a TCP client connects waits for it: the latest 64 KiB,
+    /// as a peer wired from the start would have seen them.
+    @Test func aTCPClientGetsWhatTheBoardSentBeforeItConnected() throws {
+        let executable = try #require(CommandLineTests.executable)
+        let scriptFile = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-\(UUID().uuidString).py")
+        try """
+            import time
+            from machine import UART
+            u = UART(1, timeout=20000)
+            u.write(b"x" * 70000 + b"end of backlog\\n")
+            # The last stop bit ends 6.08 s of board time later; a sleep gets there at once.
+            time.sleep(7)
+            print("sent")
+            print("got", u.readline())
+            """.write(to: scriptFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: scriptFile) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["run", scriptFile.path, "--uart", "1=tcp:0", "--wall-timeout", "30"]
+        let (stdout, stderr) = (Pipe(), Pipe())
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning {
+                process.terminate()
+            }
+            process.waitUntilExit()
+        }
+        var announced = Data()
+        while !announced.contains(UInt8(ascii: "\n")) {
+            let chunk = stderr.fileHandleForReading.availableData
+            try #require(!chunk.isEmpty, "mpsim ended without naming the endpoint")
+            announced += chunk
+        }
+        let address = String(String(decoding: announced, as: UTF8.self).dropFirst("mpsim: UART1 on ".count).prefix { $0 != "\n" })
+        // Connect only once the script has sent everything.
+        var said = Data()
+        while !said.contains(UInt8(ascii: "\n")) {
+            let chunk = stdout.fileHandleForReading.availableData
+            try #require(!chunk.isEmpty, "mpsim ended before sending")
+            said += chunk
+        }
+        #expect(String(decoding: said, as: UTF8.self) == "sent\n")
+
+        let descriptor = try Self.connect(address)
+        defer { close(descriptor) }
+        var received: [UInt8] = []
+        while received.count < UARTBridge.backlogLimit {
+            received += Array(try Self.readLine(descriptor).utf8)
+        }
+        #expect(received.count == UARTBridge.backlogLimit)
+        let sent = Array(repeating: UInt8(ascii: "x"), count: 70000) + Array("end of backlog\n".utf8)
+        #expect(received == Array(sent.suffix(UARTBridge.backlogLimit)), "not the latest bytes sent")
+        let answer = Array("ok\n".utf8)
+        #expect(write(descriptor, answer, answer.count) == answer.count)
+        let rest = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: rest, as: UTF8.self) == "got b'ok\\n'\n")
     }
 
     @Test func aBadEndpointIsAUsageError() throws {
