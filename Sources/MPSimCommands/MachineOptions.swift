@@ -254,8 +254,7 @@ public struct MachineOptions: ParsableArguments {
         }
         try run(mode, scriptFolder: scriptFolder) { givesUpStandardIO in
             if let greeting {
-                FileHandle.standardError.write(Data((greeting + "
-").utf8))
+                FileHandle.standardError.write(Data((greeting + "\n").utf8))
             }
             let console = TerminalConsole(mode: mode == .repl ? .repl : .script, givesUpStandardIO: givesUpStandardIO)
             return (console, console.restore)
