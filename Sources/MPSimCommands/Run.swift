@@ -48,9 +48,15 @@ public struct Run: ParsableCommand {
     }
 
     /// The script's folder, whose files the board's flash starts with when `--fs` names none,
-    /// as `micropython app.py` finds the modules beside `app.py`.
+    /// as `micropython app.py` finds the modules beside `app.py`; `nil` for a script in the
+    /// system's temporary folder, which is everyone's scratch space rather than a project.
     public var scriptFolder: String? {
-        script.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        guard let script else {
+            return nil
+        }
+        let folder = URL(fileURLWithPath: script).deletingLastPathComponent().resolvingSymlinksInPath()
+        let temporary = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+        return folder.standardizedFileURL == temporary.standardizedFileURL ? nil : folder.path
     }
 
     /// Runs the script, or boots the board folder, on this terminal.

@@ -21,38 +21,49 @@ public struct FlashSeed {
 
     /// Copies the folder's files into `destination`, an existing folder.
     ///
-    /// - Returns: The paths, relative to the folder, of the files left out for lack of room.
-    /// - Throws: The file system's error when a file or folder cannot be read or written.
+    /// A folder that is shared with other programs (a script in `/tmp`) may change while it is
+    /// copied: an entry that cannot be read or copied is left out like one that does not fit.
+    ///
+    /// - Returns: The paths, relative to the folder, of the entries left out.
+    /// - Throws: The file system's error when the folder itself cannot be read.
     public func copy(into destination: String) throws -> [String] {
         var remaining = budget
         var leftOut: [String] = []
-        try copyFolder(relativePath: "", into: destination, remaining: &remaining, leftOut: &leftOut)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        copyEntries(names, relativePath: "", into: destination, remaining: &remaining, leftOut: &leftOut)
         return leftOut
     }
 
-    private func copyFolder(
-        relativePath: String, into destination: String, remaining: inout Int, leftOut: inout [String]
-    ) throws {
+    private func copyEntries(
+        _ names: [String], relativePath: String, into destination: String, remaining: inout Int,
+        leftOut: inout [String]
+    ) {
         let manager = FileManager.default
         let source = relativePath.isEmpty ? folder : folder + "/" + relativePath
-        let names = try manager.contentsOfDirectory(atPath: source)
-            .filter { !$0.hasPrefix(".") && $0 != "__pycache__" }
-            .sorted()
+        let destinationURL = URL(fileURLWithPath: destination).standardizedFileURL
         var subfolders: [String] = []
-        for name in names {
+        for name in names.filter({ !$0.hasPrefix(".") && $0 != "__pycache__" }).sorted() {
             let relative = relativePath.isEmpty ? name : relativePath + "/" + name
-            let attributes = try manager.attributesOfItem(atPath: source + "/" + name)
+            // The flash may sit inside the folder it copies (a script in the temporary folder).
+            if URL(fileURLWithPath: source + "/" + name).standardizedFileURL == destinationURL {
+                continue
+            }
+            guard let attributes = try? manager.attributesOfItem(atPath: source + "/" + name) else {
+                leftOut.append(relative)
+                continue
+            }
             // A link could lead anywhere on the host; the board gets only plain files and folders.
             switch attributes[.type] as? FileAttributeType {
             case .typeDirectory?:
                 subfolders.append(relative)
             case .typeRegular?:
                 let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-                guard size <= remaining else {
+                guard size <= remaining,
+                    (try? manager.copyItem(atPath: source + "/" + name, toPath: destination + "/" + relative)) != nil
+                else {
                     leftOut.append(relative)
                     continue
                 }
-                try manager.copyItem(atPath: source + "/" + name, toPath: destination + "/" + relative)
                 remaining -= size
             default:
                 continue
@@ -60,12 +71,15 @@ public struct FlashSeed {
         }
         for relative in subfolders {
             // A full flash takes no more: name the folder rather than walk a large tree.
-            guard remaining > 0 else {
+            guard remaining > 0,
+                let names = try? manager.contentsOfDirectory(atPath: folder + "/" + relative),
+                (try? manager.createDirectory(atPath: destination + "/" + relative, withIntermediateDirectories: false))
+                    != nil
+            else {
                 leftOut.append(relative + "/")
                 continue
             }
-            try manager.createDirectory(atPath: destination + "/" + relative, withIntermediateDirectories: false)
-            try copyFolder(relativePath: relative, into: destination, remaining: &remaining, leftOut: &leftOut)
+            copyEntries(names, relativePath: relative, into: destination, remaining: &remaining, leftOut: &leftOut)
         }
     }
 }

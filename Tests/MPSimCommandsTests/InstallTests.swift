@@ -50,7 +50,7 @@ import Testing
         try "import sys\nprint('hello from', sys.platform)\n".write(to: script, atomically: true, encoding: .utf8)
         let ran = try Self.run(installed, ["run", script.path, "--board", "esp32-devkitc"], environment: hidden)
         #expect(ran.status == 0, "\(ran.stderr)")
-        #expect(ran.stdout == "hello from rp2\n")
+        #expect(ran.stdout == "hello from esp32\n")
         let listed = try Self.run(installed, ["boards"], environment: hidden)
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("esp32-devkitc"))
