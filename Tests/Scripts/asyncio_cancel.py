@@ -92,6 +92,15 @@ async def main():
     await asyncio.sleep_ms(0)
     print("waiter done:", waiter.done())
 
+    # Cancelling a gather cancels what it gathers.
+    g = asyncio.create_task(asyncio.gather(sleeper("g1", 1), sleeper("g2", 1)))
+    await asyncio.sleep_ms(10)
+    g.cancel()
+    try:
+        await g
+    except asyncio.CancelledError:
+        print("gather cancelled at", ms())
+
     # An exception in a task nobody awaits goes to the loop's exception handler.
     asyncio.create_task(boom(30))
     await asyncio.sleep_ms(50)
