@@ -112,11 +112,13 @@ static mp_obj_t select_lone_uart(select_poll_obj_t *self) {
 // jumps there at once (board_abi.h), so a host program that answers on the console in wall
 // time (mpremote mount) is only waited for with --realtime or without a timeout.
 static void select_wait(select_poll_obj_t *self, int64_t deadline_ns) {
+    mp_event_handle_nowait();
     int64_t timeout_ns = deadline_ns < 0 ? INT64_MAX / 2 : deadline_ns - mpsim_clock_ns();
     // A UART's bytes do not end board_wait; its own wait does, and it blocks on the wall
-    // clock for bytes from a host program. With other objects too, board_wait it is.
+    // clock for bytes from a host program. With other native objects too, board_wait it is.
     mp_obj_t uart = select_lone_uart(self);
     if (uart != MP_OBJ_NULL && machine_uart_wait(uart, timeout_ns)) {
+        mp_event_handle_nowait();
         return;
     }
     mpsim_wait_until_ns(deadline_ns);
@@ -129,9 +131,6 @@ static void select_wait(select_poll_obj_t *self, int64_t deadline_ns) {
 static size_t select_poll_wait(select_poll_obj_t *self, mp_int_t timeout_ms) {
     int64_t deadline_ns = timeout_ms < 0 ? -1 : (mpsim_clock_ns() / 1000000 + timeout_ms) * 1000000;
     for (;;) {
-        // Handlers that the last wait's interrupts scheduled run first: they may have made
-        // a Python stream ready (asyncio's ThreadSafeFlag set from a soft Pin.irq).
-        mp_event_handle_nowait();
         size_t ready = select_poll_once(self);
         if (ready > 0 || timeout_ms == 0) {
             return ready;
