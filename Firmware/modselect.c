@@ -9,6 +9,7 @@
 
 #include "py/mperrno.h"
 #include "py/mphal.h"
+#include "py/objtype.h"
 #include "py/runtime.h"
 #include "py/stream.h"
 #include "machine_pin.h"
@@ -87,18 +88,23 @@ static size_t select_poll_once(select_poll_obj_t *self) {
     return ready;
 }
 
-// The one object watched for input, if there is exactly one; else MP_OBJ_NULL.
-static mp_obj_t select_lone_reader(select_poll_obj_t *self) {
-    mp_obj_t reader = MP_OBJ_NULL;
+// The UART to wait on: the one machine.UART watched for input, when every other object
+// watched for input is a Python stream (an instance of a class written in Python, such as
+// asyncio's ThreadSafeFlag). Only Python code, so an interrupt handler, can make such an
+// object ready during a wait, and interrupts end a UART's wait too. Else MP_OBJ_NULL.
+static mp_obj_t select_lone_uart(select_poll_obj_t *self) {
+    mp_obj_t uart = MP_OBJ_NULL;
     for (size_t i = 0; i < self->len; ++i) {
-        if (self->entries[i].events & MP_STREAM_POLL_RD) {
-            if (reader != MP_OBJ_NULL) {
-                return MP_OBJ_NULL;
-            }
-            reader = self->entries[i].obj;
+        mp_obj_t obj = self->entries[i].obj;
+        if (!(self->entries[i].events & MP_STREAM_POLL_RD) || mp_obj_is_instance_type(mp_obj_get_type(obj))) {
+            continue;
         }
+        if (uart != MP_OBJ_NULL || !mp_obj_is_type(obj, &machine_uart_type)) {
+            return MP_OBJ_NULL;
+        }
+        uart = obj;
     }
-    return reader;
+    return uart;
 }
 
 // Idles until deadline_ns (negative: no deadline) or an event the board reports.
@@ -109,9 +115,9 @@ static void select_wait(select_poll_obj_t *self, int64_t deadline_ns) {
     mp_event_handle_nowait();
     int64_t timeout_ns = deadline_ns < 0 ? INT64_MAX / 2 : deadline_ns - mpsim_clock_ns();
     // A UART's bytes do not end board_wait; its own wait does, and it blocks on the wall
-    // clock for bytes from a host program. With other objects too, board_wait it is.
-    mp_obj_t reader = select_lone_reader(self);
-    if (reader != MP_OBJ_NULL && machine_uart_wait(reader, timeout_ns)) {
+    // clock for bytes from a host program. With other native objects too, board_wait it is.
+    mp_obj_t uart = select_lone_uart(self);
+    if (uart != MP_OBJ_NULL && machine_uart_wait(uart, timeout_ns)) {
         mp_event_handle_nowait();
         return;
     }
@@ -119,8 +125,11 @@ static void select_wait(select_poll_obj_t *self, int64_t deadline_ns) {
 }
 
 // Polls until something is ready or timeout_ms passes (negative: forever); returns the count.
+// The timeout ends on a millisecond tick, when ticks_ms() has moved on by timeout_ms, as a
+// board's poll loop that counts ticks does: a task that sleeps on it (asyncio) keeps its
+// period exactly instead of drifting by the time it runs each round.
 static size_t select_poll_wait(select_poll_obj_t *self, mp_int_t timeout_ms) {
-    int64_t deadline_ns = timeout_ms < 0 ? -1 : mpsim_clock_ns() + (int64_t)timeout_ms * 1000000;
+    int64_t deadline_ns = timeout_ms < 0 ? -1 : (mpsim_clock_ns() / 1000000 + timeout_ms) * 1000000;
     for (;;) {
         size_t ready = select_poll_once(self);
         if (ready > 0 || timeout_ms == 0) {

