@@ -32,39 +32,48 @@ public enum ContainedPath {
         let root = realPath(folder) ?? URL(fileURLWithPath: folder).standardized.path
         let outside = Refusal(
             description: "'\(path)' leads outside the folder '\(folder)' (by '..' or a symbolic link)")
+        // Resolved component by component, as the system does, but going on past what does
+        // not exist yet: `resolved` is always a real path (no links), so ".." is its parent.
         var resolved = root
-        var components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)[...]
-        // Follow the part that exists, symbolic links and ".." included, one component at a time.
-        while let component = components.first {
-            let next = resolved + "/" + component
-            var info = stat()
-            guard lstat(next, &info) == 0, let real = realPath(next) else {
-                break
-            }
-            if !isInside(real, root: root) {
-                throw outside
-            }
-            resolved = real
-            components.removeFirst()
-        }
-        // What does not exist yet cannot be a link: resolve the rest by name.
-        for component in components {
+        var pending = components(of: path)[...]
+        var links = 0
+        while let component = pending.popFirst() {
             switch component {
             case ".":
                 continue
             case "..":
-                if resolved == root {
-                    throw outside
-                }
-                resolved = (resolved as NSString).deletingLastPathComponent
+                resolved = resolved == "/" ? "/" : (resolved as NSString).deletingLastPathComponent
+                continue
             default:
-                resolved += "/" + component
+                break
             }
+            let next = resolved == "/" ? "/" + component : resolved + "/" + component
+            var info = stat()
+            guard lstat(next, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else {
+                resolved = next
+                continue
+            }
+            links += 1
+            guard links <= maximumLinks, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: next)
+            else {
+                throw Refusal(description: "'\(path)' goes through too many symbolic links")
+            }
+            if target.hasPrefix("/") {
+                resolved = "/"
+            }
+            pending = components(of: target)[...] + pending
         }
         if !isInside(resolved, root: root) {
             throw outside
         }
         return resolved
+    }
+
+    /// As many links as Linux follows in one path (MAXSYMLINKS).
+    private static let maximumLinks = 40
+
+    private static func components(of path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     }
 
     private static func isInside(_ path: String, root: String) -> Bool {

@@ -219,7 +219,7 @@ final class TemporaryFolder {
         (#""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 1e300"#, "FILE: parts[0].count: expected an integer"),
         (
             #""kind": "led", "name": "LED""#, #""kind": "button", "presses": [{"at_ms": 5e15, "for_ms": 1}]"#,
-            "FILE: parts[0].presses[0].at_ms: '5e+15' is not a time in milliseconds (expected 0 to 1000000000, about 11.6 days)"
+            "FILE: parts[0].presses[0].at_ms: '5000000000000000.0' is not a time in milliseconds (expected 0 to 1000000000, about 11.6 days)"
         ),
         (
             #""kind": "led", "name": "LED""#, #""kind": "button", "presses": [{"at_ms": 1e300, "for_ms": 1}]"#,
@@ -402,6 +402,7 @@ final class TemporaryFolder {
         try FileManager.default.createSymbolicLink(
             atPath: folder.path + "/file-link.bin", withDestinationPath: outside.path + "/x.bin")
         try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/loop", withDestinationPath: "loop")
         let dir = folder.path
         let cases = [
             ("../x.bin", "'../x.bin' leads outside the folder '\(dir)' (by '..' or a symbolic link)"),
@@ -413,6 +414,7 @@ final class TemporaryFolder {
             ("file-link.bin", "'file-link.bin' leads outside the folder '\(dir)' (by '..' or a symbolic link)"),
             ("x.bin\\u0000.bak", "'x.bin\\0.bak' contains a NUL byte"),
             ("", "an empty path names no file"),
+            ("loop/x.bin", "'loop/x.bin' goes through too many symbolic links"),
         ]
         for (file, reason) in cases {
             try Self.expectPartsError(
@@ -420,6 +422,27 @@ final class TemporaryFolder {
                 message: "FILE: parts[0].file: not allowed (\(reason))", in: folder)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
+    /// Links that stay inside the folder are followed, even to a file that does not exist yet.
+    @Test func anEEPROMFileMayGoThroughLinksInsideItsFolder() throws {
+        let folder = try TemporaryFolder()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: false)
+        try manager.createSymbolicLink(atPath: folder.path + "/current", withDestinationPath: "data")
+        try manager.createSymbolicLink(atPath: folder.path + "/later.bin", withDestinationPath: "data/later.bin")
+        try manager.createSymbolicLink(atPath: folder.path + "/absolute.bin", withDestinationPath: folder.path + "/data/a.bin")
+        let board = try BoardDefinition.load(path: folder.write("x.json", Self.valid))
+        let path = try folder.write(
+            "parts.json",
+            """
+            {"parts": [{"kind": "eeprom_24lc256", "i2c": 0, "address": 80, "file": "current/e.bin"},
+                       {"kind": "eeprom_24lc256", "i2c": 0, "address": 81, "file": "later.bin"},
+                       {"kind": "eeprom_24lc256", "i2c": 0, "address": 82, "file": "absolute.bin"},
+                       {"kind": "eeprom_24lc256", "i2c": 0, "address": 83, "file": "data/../data/./d.bin"}]}
+            """)
+        let files = try PartsFile.load(path: path, for: board).map(\.file)
+        #expect(files == ["e.bin", "later.bin", "a.bin", "d.bin"].map { folder.path + "/data/" + $0 })
     }
 
     /// The same rule holds for the parts of a board file, relative to the board file's folder.

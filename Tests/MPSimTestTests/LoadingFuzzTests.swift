@@ -29,13 +29,15 @@ import Testing
     }
 
     /// Values a mutation puts in place of another: extremes, wrong kinds, hostile paths.
-    static let replacements: [Any] = [
+    static var replacements: [Any] {
+        [
         0, -1, 1, 3, 4, 25, 64, 127, 128, 255, 1023, 1024, 65535, 2_147_483_647, 2_147_483_648, 4_294_967_296,
         4_611_686_018_427_387_904, Int.max, Int.min, -0.5, 0.5, 1e9, 1e10, 5e15, 1e300, -1e300, 1e-300,
         "", "GP14", "LED", "0x76", "1e10s", "1e12s", "-1s", "5ms", "1e300ms", "released", "../x.bin", "/etc/passwd",
         "a\u{0}b", "..", ".", "/", "x/../../y", NSNull(), true, false, [Any](), [String: Any](), [1, 2, 3],
         ["at_ms": 5e15, "for_ms": 1], ["at_ms": 1e300, "for_ms": 1e300],
-    ]
+        ]
+    }
 
     /// Keys a mutation may add, from every file kind.
     static let keys = [
@@ -82,7 +84,8 @@ import Testing
     static let repository = URL(fileURLWithPath: BoardCatalog.repositoryDirectory).deletingLastPathComponent().path
 
     /// Scenarios as JSON (which YAML reads too), like the examples'.
-    static let scenarioSeeds: [Any] = [
+    static var scenarioSeeds: [Any] {
+        [
         [
             "name": "button", "board": "rp2-pico", "timeout": "5s", "parts": "mpsim.json", "fs": ".", "run": "main.py",
             "steps": [
@@ -92,7 +95,8 @@ import Testing
                 ["screenshot": ["part": "oled", "match": "expected/oled.png"]],
             ],
         ]
-    ]
+        ]
+    }
 
     @Test func tenThousandMutatedFilesLoadOrAreRefusedWithTheirError() throws {
         let folder = NSTemporaryDirectory() + "mpsim-fuzz-\(UUID().uuidString)"
