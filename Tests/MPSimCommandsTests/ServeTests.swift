@@ -100,11 +100,12 @@ import Testing
         try line.read(through: "kept\r\n>>> ")
     }
 
-    /// A client socket connected to the served board's TCP port.
-    static func connectTCP(to board: ServedBoard) throws -> Int32 {
+    @Test func aTCPClientGetsTheREPLToo() throws {
+        let board = try ServedBoard(["--tcp", "0"])
         let address = try #require(board.paths.last)
         let port = try #require(Int(address.split(separator: ":").last ?? ""))
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
         var peer = sockaddr_in()
         peer.sin_family = sa_family_t(AF_INET)
         peer.sin_port = in_port_t(UInt16(port)).bigEndian
@@ -114,53 +115,17 @@ import Testing
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        try #require(connected == 0)
-        return socket
-    }
-
-    /// Sends `text` on `socket` and reads until `marker` arrives (or 20 s pass).
-    static func exchange(_ text: String, through marker: String, on socket: Int32) -> String {
-        let request = Array(text.utf8)
+        #expect(connected == 0)
+        let request = Array("print('over tcp')\r".utf8)
         #expect(write(socket, request, request.count) == request.count)
         var received = ""
         var buffer = [UInt8](repeating: 0, count: 1024)
         let deadline = Date().addingTimeInterval(20)
-        while !received.contains(marker), Date() < deadline {
+        while !received.contains("over tcp\r\n>>> "), Date() < deadline {
             let count = read(socket, &buffer, buffer.count)
             guard count > 0 else { break }
             received += String(decoding: buffer[..<count], as: UTF8.self)
         }
-        return received
-    }
-
-    @Test func aTCPClientGetsTheREPLToo() throws {
-        let board = try ServedBoard(["--tcp", "0"])
-        let socket = try Self.connectTCP(to: board)
-        defer { close(socket) }
-        #expect(Self.exchange("print('over tcp')\r", through: "over tcp\r\n>>> ", on: socket).contains("over tcp\r\n>>> "))
-    }
-
-    /// Clients that vanish while the board writes to them (reset, not closed) once killed
-    /// serve with SIGPIPE; the board must outlive them all and answer the next client.
-    @Test func twentyTCPClientsThatVanishMidWriteLeaveTheBoardServing() throws {
-        let board = try ServedBoard(["--tcp", "0"])
-        for client in 0..<20 {
-            let socket = try Self.connectTCP(to: board)
-            // Ctrl-C stops the previous client's loop; then this one starts printing.
-            let marker = "vanish \(client) 1\r\n"
-            let seen = Self.exchange("\u{3}\rfor i in range(100000): print('vanish', \(client), i)\r", through: marker, on: socket)
-            #expect(seen.contains(marker))
-            // A zero linger time makes close() reset the connection mid-write.
-            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
-            setsockopt(socket, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
-            close(socket)
-        }
-        Thread.sleep(forTimeInterval: 0.2)
-        #expect(board.process.isRunning)
-        let socket = try Self.connectTCP(to: board)
-        defer { close(socket) }
-        #expect(Self.exchange("\u{3}\rprint(6 * 7)\r", through: "42\r\n>>> ", on: socket).contains("42\r\n>>> "))
-        let (status, errors) = board.stop()
-        #expect(status == 0, "\(errors)")
+        #expect(received.contains("over tcp\r\n>>> "))
     }
 }
