@@ -38,6 +38,16 @@ static void append_segments(char *out, size_t *len, const char *path) {
     }
 }
 
+const char *boardfs_path(mp_obj_t path_in) {
+    size_t len;
+    const char *path = mp_obj_str_get_data(path_in, &len);
+    // C would end the path at the NUL: 'inside.txt\x00.bak' would name inside.txt.
+    if (memchr(path, '\0', len) != NULL) {
+        mp_raise_ValueError(MP_ERROR_TEXT("embedded null byte"));
+    }
+    return path;
+}
+
 void boardfs_resolve(const char *path, char *out) {
     size_t len = 0;
     if (path[0] != '/') {

@@ -2,7 +2,11 @@
 #ifndef MICROPY_INCLUDED_MPSIM_BOARDFS_H
 #define MICROPY_INCLUDED_MPSIM_BOARDFS_H
 
-#include "py/mpconfig.h"
+#include "py/obj.h"
+
+// The text of a path argument (str or bytes) as a C string; raises ValueError("embedded null
+// byte") when it holds a NUL, as CPython does, rather than let C cut the path short there.
+const char *boardfs_path(mp_obj_t path_in);
 
 // Writes the absolute form of path, relative to the current directory and without "." or
 // "..", to out (MICROPY_ALLOC_PATH_MAX bytes); raises OSError if it does not fit.

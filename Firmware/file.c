@@ -139,7 +139,7 @@ static mp_obj_t file_open(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_
 
     char path[MICROPY_ALLOC_PATH_MAX];
     const char *rel;
-    mp_obj_t fs = vfs_find(mp_obj_str_get_str(args[ARG_file].u_obj), path, &rel);
+    mp_obj_t fs = vfs_find(boardfs_path(args[ARG_file].u_obj), path, &rel);
     if (fs != MP_OBJ_NULL) {
         // A mounted object opens its own files, as MicroPython's VFS asks it to.
         mp_obj_t open_args[2] = { mp_obj_new_str(rel, strlen(rel)), args[ARG_mode].u_obj };

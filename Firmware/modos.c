@@ -32,7 +32,7 @@ static mp_obj_t os_check(int result) {
 // The absolute path of a Python path argument, in out (MICROPY_ALLOC_PATH_MAX bytes), and
 // the mounted object that holds it (vfs.c), or MP_OBJ_NULL for the flash.
 static mp_obj_t os_find(mp_obj_t path_in, char *out, const char **rel) {
-    return vfs_find(mp_obj_str_get_str(path_in), out, rel);
+    return vfs_find(boardfs_path(path_in), out, rel);
 }
 
 // Calls the mounted object's method of that name with the path inside it.
@@ -104,7 +104,7 @@ static mp_obj_t os_read_dir(const char *path, bool names_only) {
 static mp_obj_t os_list(size_t n_args, const mp_obj_t *args, bool names_only) {
     char path[MICROPY_ALLOC_PATH_MAX];
     const char *rel;
-    mp_obj_t fs = vfs_find(n_args == 0 ? "" : mp_obj_str_get_str(args[0]), path, &rel);
+    mp_obj_t fs = vfs_find(n_args == 0 ? "" : boardfs_path(args[0]), path, &rel);
     if (fs == MP_OBJ_NULL) {
         return os_read_dir(path, names_only);
     }
@@ -258,7 +258,7 @@ static MP_DEFINE_CONST_FUN_OBJ_0(os_getcwd_obj, os_getcwd);
 
 // os.chdir(path)
 static mp_obj_t os_chdir(mp_obj_t path_in) {
-    vfs_chdir(mp_obj_str_get_str(path_in));
+    vfs_chdir(boardfs_path(path_in));
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(os_chdir_obj, os_chdir);

@@ -144,7 +144,7 @@ static mp_obj_t vfs_mount(size_t n_args, const mp_obj_t *pos_args, mp_map_t *kw_
     mp_arg_parse_all(n_args, pos_args, kw_args, MP_ARRAY_SIZE(allowed_args), allowed_args, args);
 
     char abs[MICROPY_ALLOC_PATH_MAX];
-    boardfs_resolve(mp_obj_str_get_str(args[ARG_mount_point].u_obj), abs);
+    boardfs_resolve(boardfs_path(args[ARG_mount_point].u_obj), abs);
     // The flash holds "/", and a path can hold one mount only.
     if (strcmp(abs, "/") == 0) {
         mp_raise_OSError(MP_EPERM);
@@ -176,7 +176,7 @@ static mp_obj_t vfs_umount(mp_obj_t target) {
     char abs[MICROPY_ALLOC_PATH_MAX];
     bool by_path = mp_obj_is_str(target);
     if (by_path) {
-        boardfs_resolve(mp_obj_str_get_str(target), abs);
+        boardfs_resolve(boardfs_path(target), abs);
     }
     vfs_mount_t **link = &MP_STATE_VM(vfs_mounts);
     while (*link != NULL && !(by_path ? strcmp((*link)->path, abs) == 0 : (*link)->obj == target)) {

@@ -15,6 +15,18 @@ public struct BoardBuses: Codable, Sendable, Equatable {
             self.scl = scl
             self.sda = sda
         }
+
+        /// Decodes the bus, reporting a number that is no integer at its field.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decodeInteger(forKey: .id)
+            scl = try container.decodeInteger(forKey: .scl)
+            sda = try container.decodeInteger(forKey: .sda)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, scl, sda
+        }
     }
 
     /// An SPI bus and its default pins.
@@ -35,6 +47,19 @@ public struct BoardBuses: Codable, Sendable, Equatable {
             self.mosi = mosi
             self.miso = miso
         }
+
+        /// Decodes the bus, reporting a number that is no integer at its field.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decodeInteger(forKey: .id)
+            sck = try container.decodeInteger(forKey: .sck)
+            mosi = try container.decodeInteger(forKey: .mosi)
+            miso = try container.decodeInteger(forKey: .miso)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, sck, mosi, miso
+        }
     }
 
     /// A UART and its default pins.
@@ -51,6 +76,18 @@ public struct BoardBuses: Codable, Sendable, Equatable {
             self.id = id
             self.tx = tx
             self.rx = rx
+        }
+
+        /// Decodes the UART, reporting a number that is no integer at its field.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decodeInteger(forKey: .id)
+            tx = try container.decodeInteger(forKey: .tx)
+            rx = try container.decodeInteger(forKey: .rx)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, tx, rx
         }
     }
 

@@ -9,10 +9,10 @@ extension BoardDefinition {
         if name != stem {
             throw .nameMismatch(path: path, name: name, expected: stem)
         }
-        if cpuFrequencyHz <= 0 {
+        if !Self.cpuFrequencyRange.contains(cpuFrequencyHz) {
             throw .outOfRange(
                 path: path, field: "cpu_frequency_hz", value: cpuFrequencyHz, noun: "a CPU frequency",
-                expected: "a positive number of hertz")
+                expected: "1 Hz to 1 GHz")
         }
         try validatePins(path: path)
         try validateBuses(path: path)
@@ -24,10 +24,10 @@ extension BoardDefinition {
         var fieldOfName: [String: String] = [:]
         for (index, pin) in pins.enumerated() {
             let field = "pins[\(index)]"
-            if pin.number < 0 {
+            if !Self.pinNumberRange.contains(pin.number) {
                 throw .outOfRange(
                     path: path, field: "\(field).number", value: pin.number, noun: "a pin number",
-                    expected: "0 or more")
+                    expected: "0 to \(Self.pinNumberRange.upperBound)")
             }
             if let first = fieldOfNumber[pin.number] {
                 throw .duplicatePinNumber(path: path, field: "\(field).number", number: pin.number, firstField: first)
@@ -68,8 +68,9 @@ extension BoardDefinition {
     }
 
     private func checkBus(id: Int, pins: [(String, Int)], field: String, path: String) throws(BoardFileError) {
-        if id < 0 {
-            throw .outOfRange(path: path, field: "\(field).id", value: id, noun: "a bus id", expected: "0 or more")
+        if !Self.busIDRange.contains(id) {
+            throw .outOfRange(
+                path: path, field: "\(field).id", value: id, noun: "a bus id", expected: "0 to \(Self.busIDRange.upperBound)")
         }
         for (key, number) in pins {
             try checkPinExists(number, field: "\(field).\(key)", path: path)
@@ -92,11 +93,16 @@ extension BoardDefinition {
                 if part.kind != .button {
                     throw .notAllowed(path: path, field: "\(field).presses", reason: "only a button has presses")
                 }
-                if !(press.atMilliseconds >= 0) {
-                    throw .badTime(path: path, field: "\(pressField).at_ms", value: press.atMilliseconds, expected: "0 or more")
+                let most = ButtonPress.maximumMilliseconds
+                if !(press.atMilliseconds >= 0 && press.atMilliseconds <= most) {
+                    throw .badTime(
+                        path: path, field: "\(pressField).at_ms", value: press.atMilliseconds,
+                        expected: "0 to \(Int(most)), about 11.6 days")
                 }
-                if !(press.forMilliseconds > 0) {
-                    throw .badTime(path: path, field: "\(pressField).for_ms", value: press.forMilliseconds, expected: "more than 0")
+                if !(press.forMilliseconds > 0 && press.forMilliseconds <= most) {
+                    throw .badTime(
+                        path: path, field: "\(pressField).for_ms", value: press.forMilliseconds,
+                        expected: "more than 0 and at most \(Int(most)), about 11.6 days")
                 }
             }
             switch part.kind {
@@ -107,9 +113,10 @@ extension BoardDefinition {
                 guard let count = part.count else {
                     throw .missingField(path: path, field: "\(field).count")
                 }
-                if count < 1 {
+                if !NeoPixelStrip.countRange.contains(count) {
                     throw .outOfRange(
-                        path: path, field: "\(field).count", value: count, noun: "a number of LEDs", expected: "1 or more")
+                        path: path, field: "\(field).count", value: count, noun: "a number of LEDs",
+                        expected: "1 to \(NeoPixelStrip.countRange.upperBound)")
                 }
                 if !(3...4).contains(part.bytesPerPixel) {
                     throw .outOfRange(
@@ -130,6 +137,10 @@ extension BoardDefinition {
                     throw .missingField(path: path, field: "\(field).adc_channel")
                 }
                 try Self.checkADCChannel(channel, path: path, field: "\(field).adc_channel")
+                if let celsius = part.celsius, !Self.sensorCelsiusRange.contains(celsius) {
+                    throw .unmeasurable(
+                        path: path, field: "\(field).celsius", value: celsius, expected: "-40 to 85 degrees Celsius")
+                }
             case .potentiometer:
                 let number = try checkPin(of: part, field: field, path: path)
                 if pin(number: number)?.adcChannel == nil {
@@ -175,7 +186,7 @@ extension BoardDefinition {
                         throw .unmeasurable(path: path, field: "\(field).\(key)[\(index)]", value: value, expected: expected)
                     }
                 }
-                if let celsius = part.celsius, !(-40...85).contains(celsius) {
+                if let celsius = part.celsius, !Self.sensorCelsiusRange.contains(celsius) {
                     throw .unmeasurable(path: path, field: "\(field).celsius", value: celsius, expected: "-40 to 85 degrees Celsius")
                 }
             case .mcp3008:
@@ -422,8 +433,23 @@ extension BoardDefinition {
     }
 
     private static func checkADCChannel(_ channel: Int, path: String, field: String) throws(BoardFileError) {
-        if channel < 0 {
-            throw .outOfRange(path: path, field: field, value: channel, noun: "an ADC channel", expected: "0 or more")
+        if !adcChannelRange.contains(channel) {
+            throw .outOfRange(
+                path: path, field: field, value: channel, noun: "an ADC channel", expected: "0 to \(adcChannelRange.upperBound)")
         }
     }
+
+    // The ranges a board could have. Numbers beyond them are mistakes in a file, and reaching
+    // the emulator they would overflow the ABI's 32-bit values or time in nanoseconds.
+
+    /// A CPU clock from 1 Hz to 1 GHz.
+    static let cpuFrequencyRange = 1...1_000_000_000
+    /// Pin numbers: MCU GPIOs, and companion chips' pins from 64 up.
+    static let pinNumberRange = 0...1023
+    /// The ids of hardware buses.
+    static let busIDRange = 0...63
+    /// ADC channels.
+    static let adcChannelRange = 0...63
+    /// What the temperature sensors measure: an MCU's (and the MPU-6050's) operating range.
+    static let sensorCelsiusRange = -40.0...85.0
 }

@@ -61,7 +61,7 @@ public struct BoardDefinition: Codable, Sendable, Equatable {
         mcu = try container.decode(String.self, forKey: .mcu)
         machine = try container.decodeIfPresent(String.self, forKey: .machine)
         port = try container.decode(PortFlavour.self, forKey: .port)
-        cpuFrequencyHz = try container.decode(Int.self, forKey: .cpuFrequencyHz)
+        cpuFrequencyHz = try container.decodeInteger(forKey: .cpuFrequencyHz)
         pins = try container.decode([PinDefinition].self, forKey: .pins)
         buses = try container.decodeIfPresent(BoardBuses.self, forKey: .buses) ?? BoardBuses()
         parts = try container.decodeIfPresent([PartDefinition].self, forKey: .parts) ?? []
@@ -116,7 +116,11 @@ public struct BoardDefinition: Codable, Sendable, Equatable {
     ///
     /// - Throws: ``BoardFileError``, naming `path` and the field at fault.
     public static func load(path: String) throws(BoardFileError) -> BoardDefinition {
-        let board = try decodeFile(BoardDefinition.self, path: path)
+        var board = try decodeFile(BoardDefinition.self, path: path)
+        try PartsFile.resolveFiles(of: &board.parts, path: path)
+        var parts = board.parts
+        try PartsFile.resolvePinNames(of: &parts, on: board, path: path)
+        board.parts = parts
         try board.validate(path: path)
         return board
     }
@@ -127,6 +131,11 @@ public struct BoardDefinition: Codable, Sendable, Equatable {
         try checkSyntax(of: data, path: path)
         do {
             return try JSONDecoder().decode(type, from: data)
+        } catch let error as UnknownField {
+            throw .unknownField(
+                path: path, field: error.field, name: error.name, nearest: error.nearest, allowed: error.allowed)
+        } catch let error as FieldProblem {
+            throw .notAllowed(path: path, field: error.field, reason: error.problem)
         } catch let error as UnknownValue {
             throw .unknownValue(
                 path: path, field: error.field, value: error.value, noun: error.noun, allowed: error.allowed)

@@ -15,6 +15,9 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
     case wrongType(path: String, field: String, expected: String)
     /// A string is not one of the values its field allows.
     case unknownValue(path: String, field: String, value: String, noun: String, allowed: [String])
+    /// An object has a field it cannot have; `nearest` is the known field nearest to its name,
+    /// and `allowed` lists them all, for when none is near.
+    case unknownField(path: String, field: String, name: String, nearest: String?, allowed: [String])
     /// A number is outside its field's range; `noun` carries its article ("a pin number").
     case outOfRange(path: String, field: String, value: Int, noun: String, expected: String)
     /// A pin has no names.
@@ -25,6 +28,8 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
     case duplicatePinName(path: String, field: String, name: String, firstField: String)
     /// A bus or part refers to a pin number the board lacks.
     case unknownPin(path: String, field: String, number: Int)
+    /// A part names a pin by a name the board does not give any pin.
+    case unknownPinName(path: String, field: String, name: String, board: String)
     /// A pin has an ADC channel but not the `adc` capability.
     case adcChannelWithoutADC(path: String, field: String, channel: Int)
     /// The file's `name` differs from its file name.
@@ -61,6 +66,10 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
             return "\(path): \(field): expected \(expected)"
         case .unknownValue(let path, let field, let value, let noun, let allowed):
             return "\(path): \(field): '\(value)' is not a \(noun) (expected one of \(Self.quotedList(allowed)))"
+        case .unknownField(let path, let field, let name, let nearest?, _):
+            return "\(path): \(field): '\(name)' is not a known field (did you mean '\(nearest)'?)"
+        case .unknownField(let path, let field, let name, nil, let allowed):
+            return "\(path): \(field): '\(name)' is not a known field (expected one of \(Self.quotedList(allowed)))"
         case .outOfRange(let path, let field, let value, let noun, let expected):
             return "\(path): \(field): '\(value)' is not \(noun) (expected \(expected))"
         case .emptyNames(let path, let field):
@@ -71,6 +80,8 @@ public enum BoardFileError: Error, CustomStringConvertible, Equatable {
             return "\(path): \(field): '\(name)' is already a name of \(firstField)"
         case .unknownPin(let path, let field, let number):
             return "\(path): \(field): '\(number)' is not a pin of this board (expected a number from 'pins')"
+        case .unknownPinName(let path, let field, let name, let board):
+            return "\(path): \(field): '\(name)' is not a pin of board '\(board)' (expected a name or number from its 'pins')"
         case .notAllowed(let path, let field, let reason):
             return "\(path): \(field): not allowed (\(reason))"
         case .badTime(let path, let field, let value, let expected):

@@ -11,7 +11,12 @@ public struct ButtonPress: Codable, Sendable, Equatable {
         self.forMilliseconds = forMilliseconds
     }
 
-    /// The start, in nanoseconds since boot.
+    /// The latest start and the longest hold a file may give, in milliseconds: 10^9 ms (about
+    /// 11.6 days), as for scenario times, so that nanoseconds never overflow.
+    public static let maximumMilliseconds = 1e9
+
+    /// The start, in nanoseconds since boot; the file's check keeps it within
+    /// ``maximumMilliseconds``.
     public var startNanoseconds: Int64 { Int64((atMilliseconds * 1e6).rounded()) }
 
     /// The hold time, in nanoseconds.

@@ -23,14 +23,13 @@ func decodeClosedSet<T: RawRepresentable & CaseIterable>(
     return value
 }
 
-/// Throws ``UnknownValue`` for a key of the object `decoder` holds that `Key` does not list, so
+/// Throws ``UnknownField`` for a key of the object `decoder` holds that `Key` does not list, so
 /// that a misspelt field (`"pul"` for `"pull"`) is reported instead of ignored.
 func rejectUnknownKeys<Key: CodingKey & CaseIterable>(in decoder: any Decoder, known: Key.Type) throws {
     let allowed = Key.allCases.map(\.stringValue)
     for key in try decoder.container(keyedBy: AnyKey.self).allKeys where !allowed.contains(key.stringValue) {
-        throw UnknownValue(
-            field: BoardFileError.fieldPath(decoder.codingPath), value: key.stringValue, noun: "known field",
-            allowed: allowed)
+        throw UnknownField(
+            field: BoardFileError.fieldPath(decoder.codingPath), name: key.stringValue, allowed: allowed)
     }
 }
 

@@ -5,6 +5,10 @@
 struct NeoPixelStrip {
     /// The part's name, or `NeoPixel <pin>`.
     let name: String
+    /// How many LEDs a strip may have: more than long strips have, few enough that every
+    /// colour fits in memory and in a summary.
+    static let countRange = 1...10_000
+
     /// The pin whose bit streams the strip takes.
     let pin: Int
     let bytesPerPixel: Int

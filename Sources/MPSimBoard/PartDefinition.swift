@@ -75,7 +75,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The part's name on the board's silkscreen or in its documentation.
     public var name: String?
 
-    /// The pin the part is wired to; LEDs and buttons need one.
+    /// The pin the part is wired to; LEDs and buttons need one. Files give this and every
+    /// other pin as a number or as one of the pin's names (`"GP14"`, `"LED"`).
     public var pin: Int?
 
     /// The ADC channel the part feeds; temperature sensors need one.
@@ -112,7 +113,7 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     /// The data pin an I2C part is wired to, when it does not name a bus.
     public var sda: Int?
 
-    /// An I2C part's 7-bit address; a BME280's is 0x76 (118) or 0x77 (119), 0x76 when left out;
+    /// An I2C part's 7-bit address, in a file a number or hex text (`"0x76"`); a BME280's is 0x76 (118) or 0x77 (119), 0x76 when left out;
     /// an SSD1306's 0x3C (60, the default) or 0x3D (61); a 24LC256's 0x50 (80, the default) to
     /// 0x57 (87).
     public var address: Int?
@@ -124,7 +125,8 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     public var humidity: Double?
 
     /// The file an EEPROM's contents persist in: read when the board starts (if it exists),
-    /// written when the run ends. A parts file's relative path is relative to its folder.
+    /// written when the run ends. A path relative to the folder of the file that declares the
+    /// part, which must stay inside that folder (``ContainedPath``).
     public var file: String?
 
     /// The acceleration an MPU-6050 measures along x, y and z, in g (JSON `accel_g`); lying
@@ -167,6 +169,10 @@ public struct PartDefinition: Codable, Sendable, Equatable {
 
     /// What a UART responder answers (the values) to each prompt it receives (the keys).
     public var replies: [String: String]?
+
+    /// The pins the file names by name (`"pin": "GP14"`), by field (`pin`, `cs`, ...), until
+    /// ``resolvePinNames(on:path:field:)`` turns them into numbers; empty once loaded.
+    var pinNames: [String: String] = [:]
 
     /// Creates a part.
     public init(
@@ -216,36 +222,90 @@ public struct PartDefinition: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         try rejectUnknownKeys(in: decoder, known: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var names: [String: String] = [:]
         kind = try container.decode(Kind.self, forKey: .kind)
         name = try container.decodeIfPresent(String.self, forKey: .name)
-        pin = try container.decodeIfPresent(Int.self, forKey: .pin)
-        adcChannel = try container.decodeIfPresent(Int.self, forKey: .adcChannel)
+        pin = try Self.decodePin(.pin, in: container, names: &names)
+        adcChannel = try container.decodeIntegerIfPresent(forKey: .adcChannel)
         active = try container.decodeIfPresent(ActiveLevel.self, forKey: .active) ?? .high
         presses = try container.decodeIfPresent([ButtonPress].self, forKey: .presses) ?? []
         position = try container.decodeIfPresent(Double.self, forKey: .position)
         celsius = try container.decodeIfPresent(Double.self, forKey: .celsius)
-        count = try container.decodeIfPresent(Int.self, forKey: .count)
-        bytesPerPixel = try container.decodeIfPresent(Int.self, forKey: .bytesPerPixel) ?? 3
-        toPin = try container.decodeIfPresent(Int.self, forKey: .toPin)
-        i2c = try container.decodeIfPresent(Int.self, forKey: .i2c)
-        scl = try container.decodeIfPresent(Int.self, forKey: .scl)
-        sda = try container.decodeIfPresent(Int.self, forKey: .sda)
-        address = try container.decodeIfPresent(Int.self, forKey: .address)
+        count = try container.decodeIntegerIfPresent(forKey: .count)
+        bytesPerPixel = try container.decodeIntegerIfPresent(forKey: .bytesPerPixel) ?? 3
+        toPin = try Self.decodePin(.toPin, in: container, names: &names)
+        i2c = try container.decodeIntegerIfPresent(forKey: .i2c)
+        scl = try Self.decodePin(.scl, in: container, names: &names)
+        sda = try Self.decodePin(.sda, in: container, names: &names)
+        address = try Self.decodeAddress(in: container)
         hectopascals = try container.decodeIfPresent(Double.self, forKey: .hectopascals)
         humidity = try container.decodeIfPresent(Double.self, forKey: .humidity)
         acceleration = try container.decodeIfPresent([Double].self, forKey: .acceleration)
         rotation = try container.decodeIfPresent([Double].self, forKey: .rotation)
-        spi = try container.decodeIfPresent(Int.self, forKey: .spi)
-        sck = try container.decodeIfPresent(Int.self, forKey: .sck)
-        mosi = try container.decodeIfPresent(Int.self, forKey: .mosi)
-        miso = try container.decodeIfPresent(Int.self, forKey: .miso)
-        chipSelect = try container.decodeIfPresent(Int.self, forKey: .chipSelect)
+        spi = try container.decodeIntegerIfPresent(forKey: .spi)
+        sck = try Self.decodePin(.sck, in: container, names: &names)
+        mosi = try Self.decodePin(.mosi, in: container, names: &names)
+        miso = try Self.decodePin(.miso, in: container, names: &names)
+        chipSelect = try Self.decodePin(.chipSelect, in: container, names: &names)
         vref = try container.decodeIfPresent(Double.self, forKey: .vref)
         channels = try container.decodeIfPresent([Double].self, forKey: .channels)
         file = try container.decodeIfPresent(String.self, forKey: .file)
-        dataCommand = try container.decodeIfPresent(Int.self, forKey: .dataCommand)
-        uart = try container.decodeIfPresent(Int.self, forKey: .uart)
+        dataCommand = try Self.decodePin(.dataCommand, in: container, names: &names)
+        uart = try container.decodeIntegerIfPresent(forKey: .uart)
         replies = try container.decodeIfPresent([String: String].self, forKey: .replies)
+        pinNames = names
+    }
+
+    /// A pin field: a number, or a name (`"GP14"`, `"LED"`) kept in ``pinNames`` for now.
+    private static func decodePin(
+        _ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>, names: inout [String: String]
+    ) throws -> Int? {
+        if let name = try? container.decodeIfPresent(String.self, forKey: key) {
+            names[key.stringValue] = name
+            return nil
+        }
+        return try container.decodeIntegerIfPresent(forKey: key)
+    }
+
+    /// An I2C address: a number, or hex text such as `"0x76"`.
+    private static func decodeAddress(in container: KeyedDecodingContainer<CodingKeys>) throws -> Int? {
+        guard let text = try? container.decodeIfPresent(String.self, forKey: .address) else {
+            return try container.decodeIntegerIfPresent(forKey: .address)
+        }
+        let digits = text.lowercased().hasPrefix("0x") ? text.dropFirst(2) : ""
+        guard !digits.isEmpty, digits.allSatisfy(\.isHexDigit), let address = Int(digits, radix: 16) else {
+            throw FieldProblem(
+                field: BoardFileError.fieldPath(container.codingPath + [CodingKeys.address]),
+                problem: "'\(text)' is not an address; give a number such as 118 or hex text such as '0x76'")
+        }
+        return address
+    }
+
+    /// Turns the pins named by name into `board`'s numbers for them.
+    ///
+    /// - Parameters:
+    ///   - path: The file that declares the part, for errors.
+    ///   - field: The part's JSON path, such as `parts[2]`.
+    /// - Throws: ``BoardFileError/unknownPinName(path:field:name:board:)`` for a name the
+    ///   board lacks.
+    mutating func resolvePinNames(on board: BoardDefinition, path: String, field: String) throws(BoardFileError) {
+        for (key, name) in pinNames.sorted(by: { $0.key < $1.key }) {
+            guard let number = board.pin(named: name)?.number else {
+                throw .unknownPinName(path: path, field: "\(field).\(key)", name: name, board: board.name)
+            }
+            switch CodingKeys(rawValue: key) {
+            case .pin: pin = number
+            case .toPin: toPin = number
+            case .scl: scl = number
+            case .sda: sda = number
+            case .sck: sck = number
+            case .mosi: mosi = number
+            case .miso: miso = number
+            case .chipSelect: chipSelect = number
+            default: dataCommand = number
+            }
+        }
+        pinNames = [:]
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {

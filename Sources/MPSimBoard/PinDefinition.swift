@@ -39,10 +39,10 @@ public struct PinDefinition: Codable, Sendable, Equatable {
     /// Decodes a pin; `adc_channel` and `input_only` may be left out.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        number = try container.decode(Int.self, forKey: .number)
+        number = try container.decodeInteger(forKey: .number)
         names = try container.decode([String].self, forKey: .names)
         capabilities = Set(try container.decode([PinCapability].self, forKey: .capabilities))
-        adcChannel = try container.decodeIfPresent(Int.self, forKey: .adcChannel)
+        adcChannel = try container.decodeIntegerIfPresent(forKey: .adcChannel)
         inputOnly = try container.decodeIfPresent(Bool.self, forKey: .inputOnly) ?? false
     }
 

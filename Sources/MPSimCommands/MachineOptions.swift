@@ -98,13 +98,14 @@ public struct MachineOptions: ParsableArguments {
 
     /// Checks each value on its own.
     public func validate() throws {
-        if let timeout, !(timeout > 0) {
+        let longest = MachineConfiguration.longestLimitSeconds
+        if let timeout, !(timeout > 0 && timeout <= longest) {
             throw ValidationError(
-                "--timeout '\(timeout)' is not a positive number of seconds; give one such as --timeout 5")
+                "--timeout '\(timeout)' is not a positive number of seconds up to \(Int(longest)); give one such as --timeout 5")
         }
-        if let wallTimeout, !(wallTimeout > 0) {
+        if let wallTimeout, !(wallTimeout > 0 && wallTimeout <= longest) {
             throw ValidationError(
-                "--wall-timeout '\(wallTimeout)' is not a positive number of seconds; give one such as --wall-timeout 5"
+                "--wall-timeout '\(wallTimeout)' is not a positive number of seconds up to \(Int(longest)); give one such as --wall-timeout 5"
             )
         }
         if let heap, heap < Self.minimumHeapBytes {

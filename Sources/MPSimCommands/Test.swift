@@ -70,8 +70,9 @@ public struct Test: ParsableCommand {
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs '\(jobs)' is below 1; give at least --jobs 1")
         }
-        guard timeout > 0, wallTimeout > 0 else {
-            throw ValidationError("--timeout and --wall-timeout must be positive numbers of seconds")
+        let longest = MachineConfiguration.longestLimitSeconds
+        guard timeout > 0, wallTimeout > 0, timeout <= longest, wallTimeout <= longest else {
+            throw ValidationError("--timeout and --wall-timeout must be positive numbers of seconds up to \(Int(longest))")
         }
     }
 

@@ -253,18 +253,9 @@ public final class BoardHost {
     /// `flash_stat`: the flash's block size, total blocks and free blocks, where every file in
     /// the board folder takes its size rounded up to whole blocks.
     func flashStat() -> (blockSize: UInt32, totalBlocks: UInt32, freeBlocks: UInt32) {
-        let blockSize = 4096
+        let blockSize = FlashSandbox.blockSize
         let totalBlocks = configuration.flashBytes / blockSize
-        var usedBlocks = 0
-        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey]
-        let files = FileManager.default.enumerator(
-            at: URL(fileURLWithPath: boardFolder), includingPropertiesForKeys: keys)
-        while let file = files?.nextObject() as? URL {
-            guard let values = try? file.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else {
-                continue
-            }
-            usedBlocks += ((values.fileSize ?? 0) + blockSize - 1) / blockSize
-        }
+        let usedBlocks = FlashSandbox.usedBlocks(in: boardFolder)
         return (UInt32(blockSize), UInt32(clamping: totalBlocks), UInt32(clamping: max(totalBlocks - usedBlocks, 0)))
     }
 }

@@ -47,9 +47,10 @@ public struct Machine {
         }
 
         let host = BoardHost(configuration: configuration, console: console, boardFolder: folder.path, backend: backend)
+        let flash = FlashSandbox(folder: folder.path, capacityBytes: configuration.flashBytes)
         let status: Int32
         do {
-            status = try runUntilExit(host: host, folder: folder.path)
+            status = try runUntilExit(host: host, flash: flash)
         } catch {
             // The trace up to a limit or a trap is what the user needs to see why.
             try? backend.finish(at: host.clockNanoseconds())
@@ -82,9 +83,9 @@ public struct Machine {
     }
 
     /// Boots the firmware, and boots it again after each reset, until it exits.
-    private func runUntilExit(host: BoardHost, folder: String) throws(MachineError) -> Int32 {
+    private func runUntilExit(host: BoardHost, flash: FlashSandbox) throws(MachineError) -> Int32 {
         while true {
-            switch try boot(host: host, folder: folder) {
+            switch try boot(host: host, flash: flash) {
             case .exited(let status):
                 return status
             case .reset(let cause):
@@ -100,7 +101,8 @@ public struct Machine {
     }
 
     /// Instantiates the firmware afresh, as a reset leaves it, and runs it.
-    private func boot(host: BoardHost, folder: String) throws(MachineError) -> BootOutcome {
+    private func boot(host: BoardHost, flash: FlashSandbox) throws(MachineError) -> BootOutcome {
+        let folder = flash.folder
         let random: any RandomBufferGenerator
         if let seed = configuration.seed {
             random = SeededRandom(seed: seed)
@@ -120,7 +122,7 @@ public struct Machine {
 
         let store = Store(engine: Engine(configuration: EngineConfiguration(stackSize: Self.interpreterStackBytes)))
         var imports = Imports()
-        wasi.link(to: &imports, store: store)
+        flash.link(wasi, to: &imports, store: store)
         host.link(to: &imports, store: store)
         let instance: Instance
         do {

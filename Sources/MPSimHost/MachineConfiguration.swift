@@ -28,6 +28,10 @@ public struct MachineConfiguration: Sendable, Equatable {
     /// The most board-clock time the run may take, in seconds; `nil` for no limit.
     public var timeLimit: Double?
 
+    /// The longest limit a run may have, in seconds (about 11.6 days, as a scenario's
+    /// longest time): far below where the limit's nanoseconds overflow an `Int64`.
+    public static let longestLimitSeconds = 1_000_000.0
+
     /// The most wall-clock time the run may take, in seconds; `nil` for no limit.
     public var wallTimeLimit: Double?
 

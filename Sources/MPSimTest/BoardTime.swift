@@ -6,7 +6,12 @@ public enum BoardTime {
         ("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9),
     ]
 
-    /// The nanoseconds `text` stands for, or `nil` when it is no non-negative number with a unit.
+    /// The longest time a scenario may give (a delay, a timeout): 1 000 000 s, about 11.6 days,
+    /// far from where nanoseconds in an `Int64` overflow, however many steps add up.
+    public static let maximumNanoseconds: Int64 = 1_000_000_000_000_000
+
+    /// The nanoseconds `text` stands for, or `nil` when it is no number with a unit from 0 to
+    /// ``maximumNanoseconds``.
     public static func parse(_ text: String) -> Int64? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // Longer suffixes first, so that "5ms" is not read as "5m" seconds.
@@ -16,7 +21,12 @@ public enum BoardTime {
             else {
                 return nil
             }
-            return Int64((value * unit.nanoseconds).rounded())
+            let nanoseconds = (value * unit.nanoseconds).rounded()
+            // Compared as a Double first: converting one beyond Int64 would trap.
+            guard nanoseconds <= Double(maximumNanoseconds) else {
+                return nil
+            }
+            return Int64(nanoseconds)
         }
         return nil
     }

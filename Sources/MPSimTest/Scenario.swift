@@ -7,7 +7,7 @@ import Yams
 /// name: button toggles LED
 /// board: rp2-pico
 /// parts: mpsim.json        # optional, relative to the board folder
-/// fs: ..                   # optional board folder, relative to this file (default: its folder)
+/// fs: board                # optional board folder inside this file's folder (default: that folder)
 /// run: main.py             # optional; without it the board boots boot.py and main.py
 /// timeout: 5s              # board time
 /// steps:

@@ -1,4 +1,5 @@
 import Foundation
+import MPSimBoard
 import Yams
 
 /// Turns a scenario file's YAML into a ``Scenario``, naming the field of each problem.
@@ -9,8 +10,20 @@ struct ScenarioReader {
 
     func scenario(from mapping: Node.Mapping) throws(ScenarioError) -> Scenario {
         try checkKeys(mapping, allowed: Self.topLevelKeys, in: "")
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let fs = try optionalString(mapping["fs"], field: "fs")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var boardFolder = URL(fileURLWithPath: folder).standardized.path
+        if let node = mapping["fs"] {
+            boardFolder = try contained(try string(node, field: "fs"), in: folder, node: node, field: "fs")
+        }
+        let parts = try optionalString(mapping["parts"], field: "parts")
+        if let parts, let node = mapping["parts"] {
+            _ = try contained(parts, in: boardFolder, node: node, field: "parts")
+        }
+        let run = try optionalString(mapping["run"], field: "run")
+        if let run, let node = mapping["run"] {
+            // A path on the board: from its root when absolute, as the firmware reads it.
+            _ = try contained(run.hasPrefix("/") ? String(run.drop { $0 == "/" }) : run, in: boardFolder, node: node, field: "run")
+        }
         guard let stepsNode = mapping["steps"] else {
             throw ScenarioError(path: path, field: "steps", problem: "is missing; give a list of steps")
         }
@@ -28,9 +41,9 @@ struct ScenarioReader {
             path: path,
             name: try optionalString(mapping["name"], field: "name") ?? URL(fileURLWithPath: path).lastPathComponent,
             board: try optionalString(mapping["board"], field: "board"),
-            parts: try optionalString(mapping["parts"], field: "parts"),
-            boardFolder: fs.map { folder.appendingPathComponent($0).standardized.path } ?? folder.standardized.path,
-            run: try optionalString(mapping["run"], field: "run"),
+            parts: parts,
+            boardFolder: boardFolder,
+            run: run,
             timeoutNanoseconds: timeout,
             steps: try sequence.enumerated().map { index, node throws(ScenarioError) in
                 try step(node, field: "steps[\(index + 1)]")
@@ -70,9 +83,13 @@ struct ScenarioReader {
             return .expectI2CWrite(address: address, data: try arguments["data"].map { node throws(ScenarioError) in try bytes(node, field: field + ".data") })
         case "screenshot":
             let arguments = try arguments(value, field: field, allowed: ["part", "match"])
-            guard let part = arguments["part"]?.string, let match = arguments["match"]?.string else {
+            guard let part = arguments["part"]?.string, let match = arguments["match"]?.string,
+                let matchNode = arguments["match"]
+            else {
                 throw error(value, field, "needs 'part' (a display part's name) and 'match' (a PNG file)")
             }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            _ = try contained(match, in: folder, node: matchNode, field: field + ".match")
             return .screenshot(part: part, match: match)
         default:
             throw error(
@@ -130,9 +147,23 @@ struct ScenarioReader {
 
     private func duration(_ node: Node, field: String) throws(ScenarioError) -> Int64 {
         guard let text = node.string, let nanoseconds = BoardTime.parse(text) else {
-            throw error(node, field, "'\(node.string ?? "?")' is not a time with a unit, such as 50ms, 2s or 250us")
+            throw error(
+                node, field,
+                "'\(node.string ?? "?")' is not a time with a unit, such as 50ms, 2s or 250us, from 0 to "
+                    + BoardTime.format(BoardTime.maximumNanoseconds))
         }
         return nanoseconds
+    }
+
+    /// The real path that `relative` names inside `folder`, which it must not leave.
+    private func contained(_ relative: String, in folder: String, node: Node, field: String) throws(ScenarioError)
+        -> String
+    {
+        do {
+            return try ContainedPath.resolve(relative, in: folder)
+        } catch {
+            throw self.error(node, field, "is not allowed: \(error.description)")
+        }
     }
 
     private func string(_ node: Node, field: String) throws(ScenarioError) -> String {

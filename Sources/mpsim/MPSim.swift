@@ -11,9 +11,12 @@ struct MPSim: ParsableCommand {
         version: "0.1.0",
         subcommands: [Run.self, Exec.self, REPL.self, Test.self, Serve.self, HW.self, Boards.self])
 
-    /// Parses and runs the command line. Usage errors exit with status 2, as mpsim documents,
-    /// rather than ArgumentParser's 64.
+    /// Parses and runs the command line, with SIGPIPE ignored. Usage errors exit with status
+    /// 2, as mpsim documents, rather than ArgumentParser's 64.
     static func main() {
+        // A client that goes away (a TCP or pseudo-terminal peer of serve, a pipe reader) must
+        // never end mpsim: its writes then fail with EPIPE, which the writers handle.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

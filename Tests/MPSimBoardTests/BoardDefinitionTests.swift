@@ -137,9 +137,9 @@ final class TemporaryFolder {
         (#""name": "x""#, #""name": "y""#, "FILE: name: 'y' does not match the file name (expected 'x')"),
         (
             #""cpu_frequency_hz": 1000"#, #""cpu_frequency_hz": 0"#,
-            "FILE: cpu_frequency_hz: '0' is not a CPU frequency (expected a positive number of hertz)"
+            "FILE: cpu_frequency_hz: '0' is not a CPU frequency (expected 1 Hz to 1 GHz)"
         ),
-        (#""number": 1,"#, #""number": -1,"#, "FILE: pins[1].number: '-1' is not a pin number (expected 0 or more)"),
+        (#""number": 1,"#, #""number": -1,"#, "FILE: pins[1].number: '-1' is not a pin number (expected 0 to 1023)"),
         (#""number": 1,"#, #""number": 0,"#, "FILE: pins[1].number: '0' is already the number of pins[0]"),
         (#"["A"]"#, "[]", "FILE: pins[0].names: empty (expected at least one name)"),
         (#"["B", "LED"]"#, #"["B", "A"]"#, "FILE: pins[1].names[1]: 'A' is already a name of pins[0]"),
@@ -149,9 +149,9 @@ final class TemporaryFolder {
         ),
         (
             #""adc_channel": 0"#, #""adc_channel": -2"#,
-            "FILE: pins[1].adc_channel: '-2' is not an ADC channel (expected 0 or more)"
+            "FILE: pins[1].adc_channel: '-2' is not an ADC channel (expected 0 to 63)"
         ),
-        (#""id": 0"#, #""id": -1"#, "FILE: buses.i2c[0].id: '-1' is not a bus id (expected 0 or more)"),
+        (#""id": 0"#, #""id": -1"#, "FILE: buses.i2c[0].id: '-1' is not a bus id (expected 0 to 63)"),
         (
             #""sda": 1"#, #""sda": 9"#,
             "FILE: buses.i2c[0].sda: '9' is not a pin of this board (expected a number from 'pins')"
@@ -165,7 +165,7 @@ final class TemporaryFolder {
         (#""kind": "led", "name": "LED""#, #""kind": "neopixel""#, "FILE: parts[0].count: required but missing"),
         (
             #""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 0"#,
-            "FILE: parts[0].count: '0' is not a number of LEDs (expected 1 or more)"
+            "FILE: parts[0].count: '0' is not a number of LEDs (expected 1 to 10000)"
         ),
         (
             #""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 8, "bpp": 5"#,
@@ -191,6 +191,51 @@ final class TemporaryFolder {
         (
             #""kind": "led", "name": "LED""#, #""kind": "wire", "to_pin": 5"#,
             "FILE: parts[0].to_pin: '5' is not a pin of this board (expected a number from 'pins')"
+        ),
+        // Numbers a board could not have; each of these crashed the host once it was running.
+        (
+            #""number": 1,"#, #""number": 2147483648,"#,
+            "FILE: pins[1].number: '2147483648' is not a pin number (expected 0 to 1023)"
+        ),
+        (#""number": 1,"#, #""number": -0.5,"#, "FILE: pins[1].number: expected an integer"),
+        (#""number": 1,"#, #""number": 1e300,"#, "FILE: pins[1].number: expected an integer"),
+        (
+            #""cpu_frequency_hz": 1000"#, #""cpu_frequency_hz": 1e10"#,
+            "FILE: cpu_frequency_hz: '10000000000' is not a CPU frequency (expected 1 Hz to 1 GHz)"
+        ),
+        (#""sda": 1"#, #""sda": 1.5"#, "FILE: buses.i2c[0].sda: expected an integer"),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 4611686018427387904"#,
+            "FILE: parts[0].count: '4611686018427387904' is not a number of LEDs (expected 1 to 10000)"
+        ),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 1e10"#,
+            "FILE: parts[0].count: '10000000000' is not a number of LEDs (expected 1 to 10000)"
+        ),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 1e9"#,
+            "FILE: parts[0].count: '1000000000' is not a number of LEDs (expected 1 to 10000)"
+        ),
+        (#""kind": "led", "name": "LED""#, #""kind": "neopixel", "count": 1e300"#, "FILE: parts[0].count: expected an integer"),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "button", "presses": [{"at_ms": 5e15, "for_ms": 1}]"#,
+            "FILE: parts[0].presses[0].at_ms: '5000000000000000.0' is not a time in milliseconds (expected 0 to 1000000000, about 11.6 days)"
+        ),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "button", "presses": [{"at_ms": 1e300, "for_ms": 1}]"#,
+            "FILE: parts[0].presses[0].at_ms: '1e+300' is not a time in milliseconds (expected 0 to 1000000000, about 11.6 days)"
+        ),
+        (
+            #""kind": "led", "name": "LED""#, #""kind": "button", "presses": [{"at_ms": 0, "for_ms": 1e300}]"#,
+            "FILE: parts[0].presses[0].for_ms: '1e+300' is not a time in milliseconds (expected more than 0 and at most 1000000000, about 11.6 days)"
+        ),
+        (
+            #""adc_channel": 4}"#, #""adc_channel": 4, "celsius": 1e300}"#,
+            "FILE: parts[1].celsius: '1e+300' is outside what the sensor measures (expected -40 to 85 degrees Celsius)"
+        ),
+        (
+            #""adc_channel": 4}"#, #""adc_channel": 4294967296}"#,
+            "FILE: parts[1].adc_channel: '4294967296' is not an ADC channel (expected 0 to 63)"
         ),
     ])
     func aMistakeIsNamedExactly(replacing original: String, with replacement: String, message: String) throws {
@@ -253,8 +298,8 @@ final class TemporaryFolder {
     }
 
     /// Expects a parts file of `parts` to fail with `message`, `FILE` standing for its path.
-    static func expectPartsError(parts: String, message: String) throws {
-        let folder = try TemporaryFolder()
+    static func expectPartsError(parts: String, message: String, in given: TemporaryFolder? = nil) throws {
+        let folder = try given ?? TemporaryFolder()
         let board = try BoardDefinition.load(path: folder.write("x.json", Self.valid))
         let path = try folder.write("parts.json", #"{"parts": ["# + parts + "]}")
         #expect(throws: (any Error).self) { try PartsFile.load(path: path, for: board) }
@@ -274,14 +319,15 @@ final class TemporaryFolder {
             {"parts": [{"kind": "ssd1306", "name": "oled", "i2c": 0, "address": 60},
                        {"kind": "ssd1306", "i2c": 0, "address": 61},
                        {"kind": "eeprom_24lc256", "i2c": 0, "file": "eeprom.bin"},
-                       {"kind": "eeprom_24lc256", "scl": 1, "sda": 0, "address": 87, "file": "/tmp/abs.bin"}]}
+                       {"kind": "eeprom_24lc256", "scl": 1, "sda": 0, "address": 87, "file": "new/./b.bin"}]}
             """)
         let parts = try PartsFile.load(path: path, for: board)
         #expect(parts[0] == PartDefinition(kind: .ssd1306, name: "oled", i2c: 0, address: 60))
         #expect(parts[1] == PartDefinition(kind: .ssd1306, i2c: 0, address: 61))
         // A relative file is in the parts file's folder.
         #expect(parts[2] == PartDefinition(kind: .eeprom24LC256, i2c: 0, file: folder.path + "/eeprom.bin"))
-        #expect(parts[3].file == "/tmp/abs.bin")
+        // A file that does not exist yet is named in a folder that may not exist either.
+        #expect(parts[3].file == folder.path + "/new/b.bin")
         let emulated = EmulatedBoard(definition: board, parts: parts)
         #expect(emulated.displays.map(\.name) == ["oled", "ssd1306"])
     }
@@ -315,7 +361,13 @@ final class TemporaryFolder {
         (#"{"kind": "eeprom_24lc256", "i2c": 0, "file": 3}"#, "FILE: parts[0].file: expected a string"),
         (
             #"{"kind": "ssd1306", "i2c": 0, "adress": 60}"#,
-            "FILE: parts[0]: 'adress' is not a known field (expected one of 'kind', 'name', 'pin', 'active', 'presses', "
+            "FILE: parts[0]: 'adress' is not a known field (did you mean 'address'?)"
+        ),
+        (#"{"kind": "button", "pin": 1, "nmae": "up"}"#, "FILE: parts[0]: 'nmae' is not a known field (did you mean 'name'?)"),
+        (#"{"kind": "neopixel", "pin": 1, "cout": 8}"#, "FILE: parts[0]: 'cout' is not a known field (did you mean 'count'?)"),
+        (
+            #"{"kind": "ssd1306", "i2c": 0, "zzzzzzzz": 60}"#,
+            "FILE: parts[0]: 'zzzzzzzz' is not a known field (expected one of 'kind', 'name', 'pin', 'active', 'presses', "
                 + "'position', 'celsius', 'count', 'i2c', 'scl', 'sda', 'address', 'humidity', 'file', 'uart', 'replies', "
                 + "'adc_channel', 'bpp', 'to_pin', 'hpa', 'accel_g', 'gyro_dps', 'spi', 'sck', 'mosi', 'miso', 'vref', "
                 + "'channels', 'cs', 'dc')"
@@ -335,9 +387,123 @@ final class TemporaryFolder {
         ]
         for (file, reason) in cases {
             try Self.expectPartsError(
-                parts: #"{"kind": "eeprom_24lc256", "i2c": 0, "file": "\#(folder.path)/\#(file)"}"#,
-                message: "FILE: parts[0].file: not allowed (\(reason))")
+                parts: #"{"kind": "eeprom_24lc256", "i2c": 0, "file": "\#(file)"}"#,
+                message: "FILE: parts[0].file: not allowed (\(reason))", in: folder)
         }
+    }
+
+    /// A part's file stays in the folder of the file that declares it: a board can write its own
+    /// parts file, so a path out of the folder would hand it the host's files.
+    @Test func anEEPROMFileCannotLeaveItsFolder() throws {
+        let folder = try TemporaryFolder()
+        let outside = try TemporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/file-link.bin", withDestinationPath: outside.path + "/x.bin")
+        try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/loop", withDestinationPath: "loop")
+        let dir = folder.path
+        let cases = [
+            ("../x.bin", "'../x.bin' leads outside the folder '\(dir)' (by '..' or a symbolic link)"),
+            ("sub/../../x.bin", "'sub/../../x.bin' leads outside the folder '\(dir)' (by '..' or a symbolic link)"),
+            ("new/../../x.bin", "'new/../../x.bin' leads outside the folder '\(dir)' (by '..' or a symbolic link)"),
+            ("/etc/passwd", "'/etc/passwd' is absolute; give a path relative to '\(dir)'"),
+            ("link/x.bin", "'link/x.bin' leads outside the folder '\(dir)' (by '..' or a symbolic link)"),
+            ("up/x.bin", "'up/x.bin' leads outside the folder '\(dir)' (by '..' or a symbolic link)"),
+            ("file-link.bin", "'file-link.bin' leads outside the folder '\(dir)' (by '..' or a symbolic link)"),
+            ("x.bin\\u0000.bak", "'x.bin\\0.bak' contains a NUL byte"),
+            ("", "an empty path names no file"),
+            ("loop/x.bin", "'loop/x.bin' goes through too many symbolic links"),
+        ]
+        for (file, reason) in cases {
+            try Self.expectPartsError(
+                parts: #"{"kind": "eeprom_24lc256", "i2c": 0, "file": "\#(file)"}"#,
+                message: "FILE: parts[0].file: not allowed (\(reason))", in: folder)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
+    /// Links that stay inside the folder are followed, even to a file that does not exist yet.
+    @Test func anEEPROMFileMayGoThroughLinksInsideItsFolder() throws {
+        let folder = try TemporaryFolder()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: false)
+        try manager.createSymbolicLink(atPath: folder.path + "/current", withDestinationPath: "data")
+        try manager.createSymbolicLink(atPath: folder.path + "/later.bin", withDestinationPath: "data/later.bin")
+        try manager.createSymbolicLink(atPath: folder.path + "/absolute.bin", withDestinationPath: folder.path + "/data/a.bin")
+        let board = try BoardDefinition.load(path: folder.write("x.json", Self.valid))
+        let path = try folder.write(
+            "parts.json",
+            """
+            {"parts": [{"kind": "eeprom_24lc256", "i2c": 0, "address": 80, "file": "current/e.bin"},
+                       {"kind": "eeprom_24lc256", "i2c": 0, "address": 81, "file": "later.bin"},
+                       {"kind": "eeprom_24lc256", "i2c": 0, "address": 82, "file": "absolute.bin"},
+                       {"kind": "eeprom_24lc256", "i2c": 0, "address": 83, "file": "data/../data/./d.bin"}]}
+            """)
+        let files = try PartsFile.load(path: path, for: board).map(\.file)
+        #expect(files == ["e.bin", "later.bin", "a.bin", "d.bin"].map { folder.path + "/data/" + $0 })
+    }
+
+    /// The same rule holds for the parts of a board file, relative to the board file's folder.
+    @Test func aBoardFilePartsFileCannotLeaveItsFolder() throws {
+        let folder = try TemporaryFolder()
+        let board = Self.valid.replacing(
+            #""parts": ["#, with: #""parts": [{"kind": "eeprom_24lc256", "i2c": 0, "file": "../x.bin"}, "#)
+        let path = try folder.write("x.json", board)
+        #expect(
+            Self.error(loading: path)?.description
+                == "\(path): parts[0].file: not allowed ('../x.bin' leads outside the folder '\(folder.path)' "
+                + "(by '..' or a symbolic link))")
+    }
+
+    /// Parts files name pins as board files and scenarios do, and addresses in hex.
+    @Test func partsNamePinsByNameAndAddressesInHex() throws {
+        let folder = try TemporaryFolder()
+        let board = try Self.shipped("rp2-pico")
+        let path = try folder.write(
+            "parts.json",
+            """
+            {"parts": [{"kind": "button", "pin": "GP14", "active": "low"},
+                       {"kind": "wire", "pin": "LED", "to_pin": 2},
+                       {"kind": "bme280", "scl": "GP5", "sda": "GP4", "address": "0x77"},
+                       {"kind": "mcp3008", "spi": 0, "cs": "GP17"},
+                       {"kind": "ssd1306", "i2c": 0, "address": "0X3d"}]}
+            """)
+        let parts = try PartsFile.load(path: path, for: board)
+        #expect(parts[0] == PartDefinition(kind: .button, pin: 14, active: .low))
+        #expect(parts[1] == PartDefinition(kind: .wire, pin: 25, toPin: 2))
+        #expect(parts[2] == PartDefinition(kind: .bme280, scl: 5, sda: 4, address: 0x77))
+        #expect(parts[3] == PartDefinition(kind: .mcp3008, spi: 0, chipSelect: 17))
+        #expect(parts[4] == PartDefinition(kind: .ssd1306, i2c: 0, address: 0x3D))
+    }
+
+    @Test(arguments: [
+        (
+            #"{"kind": "button", "pin": "GP99"}"#,
+            "FILE: parts[0].pin: 'GP99' is not a pin of board 'x' (expected a name or number from its 'pins')"
+        ),
+        (
+            #"{"kind": "wire", "pin": 0, "to_pin": "led"}"#,
+            "FILE: parts[0].to_pin: 'led' is not a pin of board 'x' (expected a name or number from its 'pins')"
+        ),
+        (#"{"kind": "wire", "pin": "B", "to_pin": "LED"}"#, "FILE: parts[0].to_pin: not allowed (a wire needs two different pins)"),
+        (
+            #"{"kind": "bme280", "i2c": 0, "address": "0xZZ"}"#,
+            "FILE: parts[0].address: not allowed ('0xZZ' is not an address; give a number such as 118 or hex text such as '0x76')"
+        ),
+        (
+            #"{"kind": "bme280", "i2c": 0, "address": "118"}"#,
+            "FILE: parts[0].address: not allowed ('118' is not an address; give a number such as 118 or hex text such as '0x76')"
+        ),
+        (
+            #"{"kind": "bme280", "i2c": 0, "address": "0x50"}"#,
+            "FILE: parts[0].address: '80' is not a BME280 address (expected 118 (0x76) or 119 (0x77))"
+        ),
+        (#"{"kind": "button", "pin": true}"#, "FILE: parts[0].pin: expected an integer"),
+    ])
+    func aPinNameOrHexMistakeIsNamedExactly(parts: String, message: String) throws {
+        try Self.expectPartsError(parts: parts, message: message)
     }
 
     @Test func anMCP3008OnABusOrOnItsOwnPinsLoads() throws {
