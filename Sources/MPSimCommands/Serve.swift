@@ -51,7 +51,7 @@ public struct Serve: ParsableCommand {
                 throw error
             }
             let input = port.input
-            let signals = ShutdownSignals { input.requestQuit() }
+            let signals = ShutdownSignals { _ in input.requestQuit() }
             for line in announcement(path: port.path, tcpPort: port.tcpPort) {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MPSimBoard
 import MPSimHost
+import MPSimSerial
 import MPSimTest
 
 /// `mpsim test`: runs unittest modules and scenarios on emulated boards, in parallel.
@@ -93,6 +94,10 @@ public struct Test: ParsableCommand {
         let options = TestOptions(
             firmwarePath: firmware ?? Firmware.defaultPath(), boardCatalog: BoardCatalog.defaultDirectory(),
             board: board, seed: seed, timeout: timeout, wallTimeout: wallTimeout, artifactsFolder: artifacts)
+        // A termination signal stops the running files (and fails those not started yet) with
+        // the usual cleanup, and the summary still comes out.
+        let signals = ShutdownSignals { EngineStop.haltAll(signal: $0) }
+        defer { signals.cancel() }
         FileHandle.standardOutput.write(Data("mpsim test: \(files.count) file\(files.count == 1 ? "" : "s"), \(jobs) job\(jobs == 1 ? "" : "s"), seed \(seed)\n".utf8))
         let reports = TestRunner(options: options, jobs: jobs).run(files) { report in
             FileHandle.standardOutput.write(Data(TestSummary.lines(of: report).utf8))
@@ -106,6 +111,9 @@ public struct Test: ParsableCommand {
                 FileHandle.standardError.write(Data("mpsim: cannot write '\(junit)': \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
             }
+        }
+        if let signal = EngineStop.haltedAllBySignal {
+            throw ExitCode(MachineError.terminated(signal: signal).exitStatus)
         }
         if !reports.allSatisfy(\.succeeded) {
             throw ExitCode(1)

@@ -97,7 +97,7 @@ public final class BoardHost {
 
     /// The console's events, and ``ABI/Events/irq`` while an interrupt is pending.
     private func pendingEvents() throws -> ABI.Events {
-        var events = try console.input.takeEvents()
+        var events = console.input.takeEvents()
         if backend.hasPendingInterrupt {
             events.insert(.irq)
         }
@@ -229,8 +229,15 @@ public final class BoardHost {
         return DispatchTime(uptimeNanoseconds: boot.uptimeNanoseconds + UInt64(max(earliest, 0)))
     }
 
-    /// Ends the run at a limit, or resets the board when the watchdog bites.
+    /// Ends the run at a limit or when it was halted, or resets the board when the watchdog
+    /// bites.
     func checkLimits() throws {
+        if let reason = console.input.engineStop.reason {
+            guard let error = MachineError(haltedFor: reason) else {
+                throw QuitRequested()
+            }
+            throw error
+        }
         if let watchdog, clockNanoseconds() >= watchdog.deadline {
             throw BoardReset(cause: .watchdog)
         }
