@@ -57,6 +57,13 @@ public struct Test: ParsableCommand {
     @Option(help: ArgumentHelp("Stops any test file after this much wall-clock time.", valueName: "seconds"))
     public var wallTimeout = 60.0
 
+    /// `--epoch`: when every board's calendar starts.
+    @Option(
+        help: ArgumentHelp(
+            "Starts every board's calendar at this UTC instant (default: the parts file's epoch, else 2024-01-01T00:00:00).",
+            valueName: "YYYY-MM-DDTHH:MM:SS"))
+    public var epoch: String?
+
     /// `--firmware`: the firmware file.
     @Option(help: ArgumentHelp("Runs this firmware (default: as for 'mpsim run').", valueName: "path"))
     public var firmware: String?
@@ -69,6 +76,10 @@ public struct Test: ParsableCommand {
         _ = try shardPart()
         guard jobs >= 1 else {
             throw ValidationError("--jobs '\(jobs)' is below 1; give at least --jobs 1")
+        }
+        if let epoch, BoardEpoch.nanoseconds(parsing: epoch) == nil {
+            throw ValidationError(
+                "--epoch '\(epoch)' is no instant from \(BoardEpoch.years.lowerBound) to \(BoardEpoch.years.upperBound); give one written \(BoardEpoch.format)")
         }
         guard timeout > 0, wallTimeout > 0 else {
             throw ValidationError("--timeout and --wall-timeout must be positive numbers of seconds")
@@ -93,7 +104,8 @@ public struct Test: ParsableCommand {
         }
         let options = TestOptions(
             firmwarePath: firmware ?? Firmware.defaultPath(), boardCatalog: BoardCatalog.defaultDirectory(),
-            board: board, seed: seed, timeout: timeout, wallTimeout: wallTimeout, artifactsFolder: artifacts)
+            board: board, seed: seed, timeout: timeout, wallTimeout: wallTimeout, artifactsFolder: artifacts,
+            epochNanoseconds: epoch.flatMap(BoardEpoch.nanoseconds(parsing:)))
         // A termination signal stops the running files (and fails those not started yet) with
         // the usual cleanup, and the summary still comes out.
         let signals = ShutdownSignals { EngineStop.haltAll(signal: $0) }
