@@ -49,6 +49,12 @@ bool machine_uart_wait(mp_obj_t obj, int64_t timeout_ns);
 // Stops every timer at a soft reboot.
 void machine_timer_deinit_all(void);
 
+// How many running timers have a callback to call.
+size_t machine_timer_armed(void);
+
+// How many pins have an IRQ handler watching some edge.
+size_t machine_pin_irqs_armed(void);
+
 // Takes a board_irq_take result to its source's handler (modmachine.c).
 void machine_irq_dispatch(int32_t irq);
 

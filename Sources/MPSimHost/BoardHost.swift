@@ -198,6 +198,13 @@ public final class BoardHost {
         bootEpochNanoseconds &+ clockNanoseconds()
     }
 
+    /// `next_event_ns`: when the board next does something on its own (a timer, a part, the
+    /// watchdog), in nanoseconds since boot; -1 when nothing is scheduled.
+    func nextEventSinceBoot() -> Int64 {
+        let next = nextWakeUp(deadline: .max)
+        return next == .max ? -1 : max(next - bootNanoseconds, 0)
+    }
+
     /// The board time a wait until `deadline` reaches first: the deadline, or what the board
     /// does before it on its own (a timer, a part, the watchdog).
     func nextWakeUp(deadline: Int64) -> Int64 {
