@@ -27,8 +27,8 @@ final class MPSimProcess {
         let folder = FileManager.default.temporaryDirectory
         stdoutFile = folder.appendingPathComponent("mpsim-out-\(UUID().uuidString)")
         stderrFile = folder.appendingPathComponent("mpsim-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         if case .closed = input {
             // Process cannot close a descriptor of the child; the shell can.
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
