@@ -20,7 +20,7 @@
 
 // Bumped on every incompatible change; the host refuses a firmware with another version.
 // The firmware exports it as `mpsim_abi_version() -> i32`.
-#define MPSIM_ABI_VERSION (6)
+#define MPSIM_ABI_VERSION (7)
 
 // Bits of the event set returned by board_tick and board_wait.
 #define BOARD_EVENT_INTERRUPT (1 << 0) // the console received the interrupt character
@@ -106,6 +106,9 @@ BOARD_IMPORT(clock_ns) int64_t board_clock_ns(void);
 BOARD_IMPORT(wait) int32_t board_wait(int64_t deadline_ns);
 // The real-time clock: nanoseconds since 1970-01-01 UTC.
 BOARD_IMPORT(rtc_ns) int64_t board_rtc_ns(void);
+// When the board next does something on its own (a timer expires, a part acts, a UART byte
+// arrives, the watchdog bites), in nanoseconds since boot; -1 when nothing is scheduled.
+BOARD_IMPORT(next_event_ns) int64_t board_next_event_ns(void);
 
 // Filesystem: the board's flash is the host folder that WASI preopens at "/".
 // Fills *out with its size and free space; returns 0.

@@ -326,6 +326,17 @@ void machine_pin_irq_dispatch(uint32_t number, uint32_t edges) {
     }
 }
 
+size_t machine_pin_irqs_armed(void) {
+    size_t armed = 0;
+    for (uint32_t number = 0; number < IRQ_SLOTS; ++number) {
+        machine_pin_irq_obj_t *irq = irq_of(number);
+        if (irq != NULL && irq->base.handler != mp_const_none && irq->trigger != 0) {
+            ++armed;
+        }
+    }
+    return armed;
+}
+
 void machine_pin_deinit(void) {
     for (uint32_t number = 0; number < IRQ_SLOTS; ++number) {
         if (irq_of(number) != NULL) {

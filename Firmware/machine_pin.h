@@ -52,6 +52,12 @@ void machine_timer_deinit_all(void);
 // A length argument (nbytes) of a machine method; raises ValueError if it is negative.
 size_t machine_nbytes(mp_obj_t nbytes_in);
 
+// How many running timers have a callback to call.
+size_t machine_timer_armed(void);
+
+// How many pins have an IRQ handler watching some edge.
+size_t machine_pin_irqs_armed(void);
+
 // Takes a board_irq_take result to its source's handler (modmachine.c).
 void machine_irq_dispatch(int32_t irq);
 

@@ -170,6 +170,17 @@ void machine_timer_irq_dispatch(uint32_t slot) {
     }
 }
 
+size_t machine_timer_armed(void) {
+    size_t armed = 0;
+    for (uint32_t slot = 0; slot < TIMER_SLOTS; ++slot) {
+        mp_obj_t callback = MP_STATE_PORT(machine_timer_callback)[slot];
+        if (MP_STATE_PORT(machine_timer_obj)[slot] != MP_OBJ_NULL && callback != MP_OBJ_NULL && callback != mp_const_none) {
+            ++armed;
+        }
+    }
+    return armed;
+}
+
 void machine_timer_deinit_all(void) {
     for (uint32_t slot = 0; slot < TIMER_SLOTS; ++slot) {
         if (MP_STATE_PORT(machine_timer_obj)[slot] != MP_OBJ_NULL) {

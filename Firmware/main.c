@@ -85,10 +85,15 @@ static bool parse_start_args(int argc, char **argv, start_args_t *args) {
     return false;
 }
 
+// Whether the code just run ended with SystemExit (sys.exit()): it then ends the run, armed
+// callbacks or not.
+static bool exited = false;
+
 // Prints an uncaught exception like the unix port, on stderr, and returns the exit status:
 // SystemExit gives its code, anything else 1.
 static int report_uncaught(mp_obj_base_t *exc) {
     if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(exc->type), MP_OBJ_FROM_PTR(&mp_type_SystemExit))) {
+        exited = true;
         mp_obj_t code = mp_obj_exception_get_value(MP_OBJ_FROM_PTR(exc));
         if (code == mp_const_none) {
             return 0;
@@ -108,6 +113,7 @@ static int report_uncaught(mp_obj_base_t *exc) {
 // Compiles and runs one module; a NULL source means the file `name` on the board folder.
 static int execute(const char *name, const char *source) {
     pyexec_system_exit = 0;
+    exited = false;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         qstr source_name = qstr_from_str(name);
@@ -120,6 +126,54 @@ static int execute(const char *name, const char *source) {
         mp_call_function_0(module_fun);
         mp_hal_set_interrupt_char(-1);
         mp_handle_pending(true);
+        nlr_pop();
+        return 0;
+    }
+    mp_hal_set_interrupt_char(-1);
+    return report_uncaught(nlr.ret_val);
+}
+
+// Whether armed callbacks can still run: a timer with a callback, or a pin IRQ handler while
+// anything is scheduled on the board (a part's press, UART input, any running timer), since
+// any of those may change an input. A pin IRQ with nothing scheduled could only fire from the
+// script, which has ended.
+static bool callbacks_armed(void) {
+    return machine_timer_armed() > 0 || (machine_pin_irqs_armed() > 0 && board_next_event_ns() >= 0);
+}
+
+// What a board does when its program returns to the REPL with callbacks armed: they keep
+// running, in board time, until none is left, or a limit or Ctrl-C ends the run. Says so on
+// stderr once. Returns the exit status, as execute() does.
+static int run_armed_callbacks(void) {
+    if (exited || !callbacks_armed()) {
+        return 0;
+    }
+    size_t timers = machine_timer_armed();
+    size_t irqs = machine_pin_irqs_armed();
+    mp_printf(&mpsim_stderr_print, "mpsim: the program ended with ");
+    if (timers > 0) {
+        mp_printf(&mpsim_stderr_print, "%u timer%s%s", (unsigned)timers, timers == 1 ? "" : "s", irqs > 0 ? " and " : "");
+    }
+    if (irqs > 0) {
+        mp_printf(&mpsim_stderr_print, "%u pin IRQ%s", (unsigned)irqs, irqs == 1 ? "" : "s");
+    }
+    mp_printf(&mpsim_stderr_print, " armed; the board keeps running until --timeout, Ctrl-C or the callbacks stop\n");
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_hal_set_interrupt_char(CHAR_CTRL_C);
+        for (;;) {
+            mp_handle_pending(true);
+            if (!callbacks_armed()) {
+                break;
+            }
+            int64_t next = board_next_event_ns();
+            if (next < 0) {
+                // Cannot happen while a timer runs (it is the host's next event); be safe.
+                break;
+            }
+            mpsim_wait_until_ns(next);
+        }
+        mp_hal_set_interrupt_char(-1);
         nlr_pop();
         return 0;
     }
@@ -143,6 +197,7 @@ static void init_runtime(void *heap, size_t heap_bytes, const char *argv0) {
         mp_obj_list_append(mp_sys_argv, mp_obj_new_str(argv0, strlen(argv0)));
     }
     readline_init0();
+    exited = false;
 }
 
 // Calls the function sys.atexit registered, as the unix port does when its program ends; here
@@ -213,6 +268,9 @@ static int boot_board(void *heap, size_t heap_bytes) {
         if (status == 0 && !soft_reset_requested() && file_exists("main.py")) {
             status = execute("main.py", NULL);
         }
+        if (status == 0 && !soft_reset_requested()) {
+            status = run_armed_callbacks();
+        }
         bool soft_reset = soft_reset_requested();
         deinit_runtime();
         if (!soft_reset) {
@@ -226,6 +284,9 @@ static int boot_board(void *heap, size_t heap_bytes) {
 static int run_script(void *heap, size_t heap_bytes, const char *name, const char *source) {
     init_runtime(heap, heap_bytes, name);
     int status = execute(name, source);
+    if (status == 0 && !soft_reset_requested()) {
+        status = run_armed_callbacks();
+    }
     if (soft_reset_requested()) {
         mp_printf(&mp_plat_print, "MPY: soft reboot\n");
     }

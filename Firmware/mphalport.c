@@ -78,26 +78,53 @@ void mp_hal_set_interrupt_char(int c) {
     board_set_interrupt_char(c);
 }
 
-// Once input is closed it reads as a final newline (ending a partly typed line, as a file's
-// last line ends) and then as Ctrl-D forever: input() raises EOFError, and the REPL
-// soft-reboots, after which main.c ends the run.
-int mp_hal_stdin_rx_chr(void) {
-    static int last_char = '\n';
+int mpsim_stdin_read_byte(void) {
     for (;;) {
         uint8_t c;
         int32_t n = board_console_read(&c, 1);
         if (n == 1) {
-            last_char = c;
             return c;
         }
         if (n < 0) {
             mpsim_console_closed = true;
-            bool line_pending = last_char >= ' '; // text was typed since the last control key
-            last_char = line_pending ? '\r' : CHAR_CTRL_D;
-            return last_char;
+            return -1;
         }
         mp_event_wait_indefinite();
     }
+}
+
+// Whether input() is reading its line (mpsim_readline).
+static bool reading_input_line = false;
+
+// Once input is closed it reads as a final line end (ending a partly typed line, as a file's
+// last line ends) and then as Ctrl-D forever: input() raises EOFError, and the REPL
+// soft-reboots, after which main.c ends the run.
+int mp_hal_stdin_rx_chr(void) {
+    static int last_char = '\r';
+    int c = mpsim_stdin_read_byte();
+    if (c < 0) {
+        bool line_pending = last_char >= ' '; // text was typed since the last control key
+        c = line_pending ? '\r' : CHAR_CTRL_D;
+    } else if (c == '\n' && reading_input_line) {
+        // A pipe or a terminal in line mode ends a line with a newline, where a board's
+        // serial terminal sends Enter as a carriage return; readline takes only the latter.
+        c = '\r';
+    }
+    last_char = c;
+    return c;
+}
+
+int mpsim_readline(vstr_t *line, const char *prompt) {
+    reading_input_line = true;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        int ret = readline(line, prompt);
+        nlr_pop();
+        reading_input_line = false;
+        return ret;
+    }
+    reading_input_line = false;
+    nlr_jump(nlr.ret_val);
 }
 
 uintptr_t mp_hal_stdio_poll(uintptr_t poll_flags) {

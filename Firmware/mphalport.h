@@ -13,6 +13,14 @@
 
 void mp_hal_set_interrupt_char(int c);
 
+// The next byte of console input, waiting for it; -1 once the input is closed and drained.
+int mpsim_stdin_read_byte(void);
+
+// input()'s line: readline, where a newline also ends the line (as in the unix port).
+#define mp_hal_readline mpsim_readline
+struct _vstr_t;
+int mpsim_readline(struct _vstr_t *line, const char *prompt);
+
 // Whether "\n" goes out as "\r\n", as on a board's serial console (REPL), or unchanged, as
 // from a desktop program (mpsim run, mpsim exec).
 extern bool mpsim_cook_newlines;

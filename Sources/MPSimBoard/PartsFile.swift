@@ -6,6 +6,9 @@ import Foundation
 public struct PartsFile: Decodable, Sendable, Equatable {
     /// The parts, in the file's order.
     public var parts: [PartDefinition]
+    /// When the board's calendar starts, `YYYY-MM-DDTHH:MM:SS` in UTC (see ``BoardEpoch``);
+    /// `nil` for the default.
+    public var epoch: String?
 
     /// Reads the parts file at `path` and checks its parts against `board`; a pin given by name
     /// becomes its number, and a part's `file` the real path it names inside the parts file's
@@ -52,5 +55,21 @@ public struct PartsFile: Decodable, Sendable, Equatable {
                 throw .notAllowed(path: path, field: "parts[\(index)].file", reason: error.description)
             }
         }
+    }
+
+    /// The instant the parts file at `path` starts the board's calendar from, in nanoseconds
+    /// since 1970-01-01 UTC; `nil` when it sets none.
+    ///
+    /// - Throws: ``BoardFileError``, naming `path` and `epoch` when it is no such instant.
+    public static func epochNanoseconds(path: String) throws(BoardFileError) -> Int64? {
+        guard let epoch = try BoardDefinition.decodeFile(PartsFile.self, path: path).epoch else {
+            return nil
+        }
+        guard let nanoseconds = BoardEpoch.nanoseconds(parsing: epoch) else {
+            throw .wrongType(
+                path: path, field: "epoch",
+                expected: "an instant from \(BoardEpoch.years.lowerBound) to \(BoardEpoch.years.upperBound) written \(BoardEpoch.format), not '\(epoch)'")
+        }
+        return nanoseconds
     }
 }

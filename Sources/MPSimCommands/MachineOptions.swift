@@ -24,6 +24,13 @@ public struct MachineOptions: ParsableArguments {
     @Flag(help: "Ties the board clock to the wall clock instead of the executed bytecode.")
     public var realtime = false
 
+    /// `--epoch`: when the board's calendar starts.
+    @Option(
+        help: ArgumentHelp(
+            "Starts the board's calendar (time.time(), RTC) at this UTC instant (default: the parts file's epoch, else 2024-01-01T00:00:00, or the host's clock with --realtime).",
+            valueName: "YYYY-MM-DDTHH:MM:SS"))
+    public var epoch: String?
+
     /// `--heap`: the heap size in bytes.
     @Option(help: ArgumentHelp("Sets the MicroPython heap size.", valueName: "bytes"))
     public var heap: Int?
@@ -108,6 +115,10 @@ public struct MachineOptions: ParsableArguments {
                 "--wall-timeout '\(wallTimeout)' is not a positive number of seconds up to \(Int(longest)); give one such as --wall-timeout 5"
             )
         }
+        if let epoch, BoardEpoch.nanoseconds(parsing: epoch) == nil {
+            throw ValidationError(
+                "--epoch '\(epoch)' is no instant from \(BoardEpoch.years.lowerBound) to \(BoardEpoch.years.upperBound); give one written \(BoardEpoch.format)")
+        }
         if let heap, heap < Self.minimumHeapBytes {
             throw ValidationError(
                 "--heap '\(heap)' is below the firmware's minimum; give at least --heap \(Self.minimumHeapBytes)")
@@ -137,12 +148,19 @@ public struct MachineOptions: ParsableArguments {
 
     /// The configuration of a run in `mode`.
     ///
-    /// - Parameter scriptFolder: The folder of the script being run, whose files the board's
-    ///   flash starts with when `--fs` names none.
-    public func deriveConfiguration(mode: MachineConfiguration.StartMode, scriptFolder: String? = nil)
-        -> MachineConfiguration
-    {
-        MachineConfiguration(
+    /// The calendar starts at `--epoch`, else at the parts file's epoch, else at the fixed
+    /// ``BoardEpoch`` in virtual time and at the host's clock with `--realtime`.
+    ///
+    /// - Parameters:
+    ///   - scriptFolder: The folder of the script being run, whose files the board's flash
+    ///     starts with when `--fs` names none.
+    ///   - partsEpoch: Where the parts file starts the calendar (nanoseconds since 1970 UTC),
+    ///     if it does.
+    public func deriveConfiguration(
+        mode: MachineConfiguration.StartMode, scriptFolder: String? = nil, partsEpoch: Int64? = nil
+    ) -> MachineConfiguration {
+        let defaultEpoch = realtime ? nil : BoardEpoch.defaultNanoseconds
+        return MachineConfiguration(
             mode: mode,
             boardFolder: fs,
             flashSeedFolder: fs == nil ? scriptFolder : nil,
@@ -150,7 +168,15 @@ public struct MachineOptions: ParsableArguments {
             timeLimit: timeout,
             wallTimeLimit: wallTimeout,
             realtime: realtime,
-            seed: seed ?? (realtime ? nil : 0))
+            seed: seed ?? (realtime ? nil : 0),
+            bootEpochNanoseconds: epoch.flatMap(BoardEpoch.nanoseconds(parsing:)) ?? partsEpoch ?? defaultEpoch)
+    }
+
+    /// The parts file of the run: `--parts`, else `mpsim.json` in the board folder, or without
+    /// one in `scriptFolder`, if there is one.
+    public func derivePartsPath(scriptFolder: String? = nil) -> String? {
+        let projectParts = (fs ?? scriptFolder).map { URL(fileURLWithPath: $0).appendingPathComponent("mpsim.json").path }
+        return parts ?? projectParts.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
     }
 
     /// The firmware file to run.
@@ -201,8 +227,7 @@ public struct MachineOptions: ParsableArguments {
         -> EmulatedBoard
     {
         let definition = try BoardCatalog(directory: BoardCatalog.defaultDirectory()).board(named: board)
-        let projectParts = (fs ?? scriptFolder).map { URL(fileURLWithPath: $0).appendingPathComponent("mpsim.json").path }
-        let partsPath = parts ?? projectParts.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        let partsPath = derivePartsPath(scriptFolder: scriptFolder)
         let wired = try partsPath.map { path throws(BoardFileError) in try PartsFile.load(path: path, for: definition) }
         var sinks: [any TraceSink] = []
         if let trace {
@@ -287,6 +312,7 @@ public struct MachineOptions: ParsableArguments {
             throw ExitCode(2)
         }
         let board: EmulatedBoard
+        let partsEpoch: Int64?
         var bridges: [UARTBridge] = []
         defer {
             for bridge in bridges {
@@ -301,6 +327,9 @@ public struct MachineOptions: ParsableArguments {
             board = try deriveBoard(
                 uartPeers: Dictionary(grouping: bridges, by: \.uart).mapValues { $0 as [any UARTPeer] },
                 scriptFolder: scriptFolder)
+            partsEpoch = try derivePartsPath(scriptFolder: scriptFolder).flatMap { path throws(BoardFileError) in
+                try PartsFile.epochNanoseconds(path: path)
+            }
         } catch {
             FileHandle.standardError.write(Data("mpsim: \(error)\n".utf8))
             throw ExitCode(2)
@@ -320,7 +349,7 @@ public struct MachineOptions: ParsableArguments {
         }
         let result = Result { () throws(MachineError) -> Int32 in
             let firmware = try Firmware.load(path: deriveFirmwarePath())
-            var configuration = deriveConfiguration(mode: mode, scriptFolder: scriptFolder)
+            var configuration = deriveConfiguration(mode: mode, scriptFolder: scriptFolder, partsEpoch: partsEpoch)
             configuration.machineName = board.definition.machineName
             return try Machine(firmware: firmware, configuration: configuration, console: console, backend: board)
                 .run()

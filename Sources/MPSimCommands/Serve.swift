@@ -55,7 +55,7 @@ public struct Serve: ParsableCommand {
                 throw error
             }
             let input = port.input
-            let signals = ShutdownSignals { input.requestQuit() }
+            let signals = ShutdownSignals { _ in input.requestQuit() }
             FileHandle.standardError.write(Data("mpsim: the board runs on \(clock.name)\n".utf8))
             for line in announcement(path: port.path, tcpPort: port.tcpPort) {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MPSimBoard
 import MPSimHost
+import MPSimSerial
 import MPSimTest
 
 /// `mpsim test`: runs unittest modules and scenarios on emulated boards, in parallel.
@@ -57,6 +58,13 @@ public struct Test: ParsableCommand {
     @Option(help: ArgumentHelp("Stops any test file after this much wall-clock time.", valueName: "seconds"))
     public var wallTimeout = 60.0
 
+    /// `--epoch`: when every board's calendar starts.
+    @Option(
+        help: ArgumentHelp(
+            "Starts every board's calendar at this UTC instant (default: the parts file's epoch, else 2024-01-01T00:00:00).",
+            valueName: "YYYY-MM-DDTHH:MM:SS"))
+    public var epoch: String?
+
     /// `--firmware`: the firmware file.
     @Option(help: ArgumentHelp("Runs this firmware (default: as for 'mpsim run').", valueName: "path"))
     public var firmware: String?
@@ -69,6 +77,10 @@ public struct Test: ParsableCommand {
         _ = try shardPart()
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs '\(jobs)' is below 1; give at least --jobs 1")
+        }
+        if let epoch, BoardEpoch.nanoseconds(parsing: epoch) == nil {
+            throw ValidationError(
+                "--epoch '\(epoch)' is no instant from \(BoardEpoch.years.lowerBound) to \(BoardEpoch.years.upperBound); give one written \(BoardEpoch.format)")
         }
         let longest = MachineConfiguration.longestLimitSeconds
         guard timeout > 0, wallTimeout > 0, timeout <= longest, wallTimeout <= longest else {
@@ -94,8 +106,13 @@ public struct Test: ParsableCommand {
         }
         let options = TestOptions(
             firmwarePath: firmware ?? Firmware.defaultPath(), boardCatalog: BoardCatalog.defaultDirectory(),
-            board: board, seed: seed, timeout: timeout, wallTimeout: wallTimeout, artifactsFolder: artifacts)
+            board: board, seed: seed, timeout: timeout, wallTimeout: wallTimeout, artifactsFolder: artifacts,
+            epochNanoseconds: epoch.flatMap(BoardEpoch.nanoseconds(parsing:)))
         let jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // A termination signal stops the running files (and fails those not started yet) with
+        // the usual cleanup, and the summary still comes out.
+        let signals = ShutdownSignals { EngineStop.haltAll(signal: $0) }
+        defer { signals.cancel() }
         FileHandle.standardOutput.write(Data("mpsim test: \(files.count) file\(files.count == 1 ? "" : "s"), \(jobs) job\(jobs == 1 ? "" : "s"), seed \(seed)\n".utf8))
         let reports = TestRunner(options: options, jobs: jobs).run(files) { report in
             FileHandle.standardOutput.write(Data(TestSummary.lines(of: report).utf8))
@@ -109,6 +126,9 @@ public struct Test: ParsableCommand {
                 FileHandle.standardError.write(Data("mpsim: cannot write '\(junit)': \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
             }
+        }
+        if let signal = EngineStop.haltedAllBySignal {
+            throw ExitCode(MachineError.terminated(signal: signal).exitStatus)
         }
         if !reports.allSatisfy(\.succeeded) {
             throw ExitCode(1)

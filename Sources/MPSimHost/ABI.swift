@@ -9,7 +9,7 @@ import WasmKit
 /// The mirror of `Firmware/board_abi.h`: constants, and one table of the `board` imports.
 public enum ABI {
     /// The ABI version this host implements; the firmware exports its own as `mpsim_abi_version`.
-    public static let version: Int32 = 6
+    public static let version: Int32 = 7
 
     /// The WebAssembly module name of every import in ``imports``.
     public static let moduleName = "board"
@@ -184,6 +184,9 @@ public enum ABI {
         },
         Import(name: "rtc_ns", parameters: [], results: [.i64]) { host, _, _ in
             .int64(host.rtcNanoseconds())
+        },
+        Import(name: "next_event_ns", parameters: [], results: [.i64]) { host, _, _ in
+            .int64(host.nextEventSinceBoot())
         },
         Import(name: "flash_stat", parameters: [.i32], results: [.i32]) { host, caller, args in
             let count = UInt32(flashStatSize)

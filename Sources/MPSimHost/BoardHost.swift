@@ -97,7 +97,7 @@ public final class BoardHost {
 
     /// The console's events, and ``ABI/Events/irq`` while an interrupt is pending.
     private func pendingEvents() throws -> ABI.Events {
-        var events = try console.input.takeEvents()
+        var events = console.input.takeEvents()
         if backend.hasPendingInterrupt {
             events.insert(.irq)
         }
@@ -198,6 +198,13 @@ public final class BoardHost {
         bootEpochNanoseconds &+ clockNanoseconds()
     }
 
+    /// `next_event_ns`: when the board next does something on its own (a timer, a part, the
+    /// watchdog), in nanoseconds since boot; -1 when nothing is scheduled.
+    func nextEventSinceBoot() -> Int64 {
+        let next = nextWakeUp(deadline: .max)
+        return next == .max ? -1 : max(next - bootNanoseconds, 0)
+    }
+
     /// The board time a wait until `deadline` reaches first: the deadline, or what the board
     /// does before it on its own (a timer, a part, the watchdog).
     func nextWakeUp(deadline: Int64) -> Int64 {
@@ -229,8 +236,15 @@ public final class BoardHost {
         return DispatchTime(uptimeNanoseconds: boot.uptimeNanoseconds + UInt64(max(earliest, 0)))
     }
 
-    /// Ends the run at a limit, or resets the board when the watchdog bites.
+    /// Ends the run at a limit or when it was halted, or resets the board when the watchdog
+    /// bites.
     func checkLimits() throws {
+        if let reason = console.input.engineStop.reason {
+            guard let error = MachineError(haltedFor: reason) else {
+                throw QuitRequested()
+            }
+            throw error
+        }
         if let watchdog, clockNanoseconds() >= watchdog.deadline {
             throw BoardReset(cause: .watchdog)
         }

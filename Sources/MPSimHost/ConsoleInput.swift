@@ -12,12 +12,13 @@ public final class ConsoleInput: Sendable {
         var isClosed = false
         var interruptChar: UInt8?
         var interruptPending = false
-        var quitRequested = false
         /// Counts arrivals of input (and its closing), so that a wait can tell new input.
         var arrivals: UInt64 = 0
     }
 
     private let state = Mutex(State())
+    /// Ends the run that reads this input, from any thread.
+    public let engineStop = EngineStop()
     /// Signalled on every change, so that a waiting machine looks again.
     private let changed = DispatchSemaphore(value: 0)
 
@@ -62,9 +63,15 @@ public final class ConsoleInput: Sendable {
         changed.signal()
     }
 
-    /// Asks the machine to end the run at its next `tick` or `wait`, as Ctrl-] does.
+    /// Ends the run at once, with status 0, as Ctrl-] does.
     public func requestQuit() {
-        state.withLock { $0.quitRequested = true }
+        engineStop.halt(.quit)
+        changed.signal()
+    }
+
+    /// Ends the run at once as stopped by `signal` (SIGTERM, or a second SIGINT).
+    public func terminate(signal: Int32) {
+        engineStop.halt(.signal(signal))
         changed.signal()
     }
 
@@ -111,13 +118,8 @@ public final class ConsoleInput: Sendable {
     ///
     /// Input is reported while bytes are waiting and once the input is closed, so that the
     /// firmware reads the end.
-    ///
-    /// - Throws: ``QuitRequested`` after ``requestQuit()``.
-    func takeEvents() throws(QuitRequested) -> ABI.Events {
-        try state.withLock { state throws(QuitRequested) in
-            if state.quitRequested {
-                throw QuitRequested()
-            }
+    func takeEvents() -> ABI.Events {
+        state.withLock { state in
             var events: ABI.Events = []
             if state.interruptPending {
                 events.insert(.interrupt)

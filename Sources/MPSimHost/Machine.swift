@@ -7,7 +7,9 @@ import WasmKitWASI
 /// One run of the firmware: instantiates it with the `board` and WASI imports, checks its ABI
 /// version and calls `_start`.
 ///
-/// Everything WasmKit does happens on the thread that calls ``run()``.
+/// Everything WasmKit does happens on the thread that calls ``run()``. Another thread can end
+/// the run at any instant through the console input's ``EngineStop``: the wall-time limit
+/// does so from a timer, and termination signals from their handlers.
 public struct Machine {
     /// The interpreter stack (WebAssembly frames and locals). Large enough that MicroPython's
     /// own recursion check, on the shadow stack in linear memory, fires first.
@@ -48,6 +50,8 @@ public struct Machine {
 
         let host = BoardHost(configuration: configuration, console: console, boardFolder: folder.path, backend: backend)
         let flash = FlashSandbox(folder: folder.path, capacityBytes: configuration.flashBytes)
+        let wallLimit = startWallLimitTimer()
+        defer { wallLimit?.cancel() }
         let status: Int32
         do {
             status = try runUntilExit(host: host, flash: flash)
@@ -80,6 +84,18 @@ public struct Machine {
         let shown = leftOut.prefix(3).joined(separator: ", ") + (leftOut.count > 3 ? ", …" : "")
         let notice = "mpsim: \(leftOut.count) file(s) of '\(seedFolder)' left off the board's \(configuration.flashBytes / 1024) KiB flash: \(shown); give --fs to choose the board's files\n"
         Array(notice.utf8).withUnsafeBytes { console.write($0, to: .stderr) }
+    }
+
+    /// Halts the run when the wall-time limit passes, even in the middle of a long call that
+    /// never reaches a `tick` (the limit is also checked at each `tick` and `wait`).
+    private func startWallLimitTimer() -> DispatchWorkItem? {
+        guard let seconds = configuration.wallTimeLimit else {
+            return nil
+        }
+        let stop = console.input.engineStop
+        let halt = DispatchWorkItem { stop.halt(.wallTimeLimit(seconds: seconds)) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: halt)
+        return halt
     }
 
     /// Boots the firmware, and boots it again after each reset, until it exits.
@@ -120,7 +136,16 @@ public struct Machine {
         }
         defer { try? wasi.close() }
 
-        let store = Store(engine: Engine(configuration: EngineConfiguration(stackSize: Self.interpreterStackBytes)))
+        // Fuel metering is what lets another thread stop a long call (see EngineStop); its
+        // cost is measured in benchmarks/README.md.
+        let engine = Engine(configuration: EngineConfiguration(stackSize: Self.interpreterStackBytes, fuelMetering: true))
+        let store = Store(engine: engine)
+        let engineStop = console.input.engineStop
+        engineStop.attach(store)
+        defer { engineStop.detach() }
+        if let outcome = try haltedOutcome() {
+            return outcome
+        }
         var imports = Imports()
         flash.link(wasi, to: &imports, store: store)
         host.link(to: &imports, store: store)
@@ -145,8 +170,25 @@ public struct Machine {
         } catch is QuitRequested {
             return .exited(0)
         } catch {
+            // A halted run traps out of fuel wherever it was; it ends for the reason it was
+            // halted, not as a firmware fault.
+            if let outcome = try haltedOutcome() {
+                return outcome
+            }
             throw trap(error, in: "_start")
         }
+    }
+
+    /// How the run ends when it was halted: with status 0 when the user quit, else with the
+    /// limit or signal that halted it; `nil` when nothing halted it.
+    private func haltedOutcome() throws(MachineError) -> BootOutcome? {
+        guard let reason = console.input.engineStop.reason else {
+            return nil
+        }
+        guard let error = MachineError(haltedFor: reason) else {
+            return .exited(0)
+        }
+        throw error
     }
 
     private func checkVersion(of instance: Instance) throws(MachineError) {

@@ -1,3 +1,5 @@
+import MPSimBoard
+
 /// Everything that decides how one run of the firmware goes, apart from the firmware and the
 /// console.
 public struct MachineConfiguration: Sendable, Equatable {
@@ -58,8 +60,9 @@ public struct MachineConfiguration: Sendable, Equatable {
     /// A step costs about 250 CPU cycles on a nominal 125 MHz board, so 2 µs.
     public var nanosecondsPerStep: Int64
 
-    /// The real-time clock at boot, in nanoseconds since 1970-01-01 UTC; `nil` for the host's
-    /// wall clock at boot.
+    /// The real-time clock at power-on, in nanoseconds since 1970-01-01 UTC; `nil` for the
+    /// host's wall clock at power-on. The default is the fixed ``BoardEpoch``, so that runs in
+    /// virtual time repeat.
     public var bootEpochNanoseconds: Int64?
 
     /// Creates a configuration with the defaults for everything but `mode`.
@@ -76,7 +79,7 @@ public struct MachineConfiguration: Sendable, Equatable {
         seed: UInt64? = 0,
         flashBytes: Int = 2 << 20,
         nanosecondsPerStep: Int64 = 2_000,
-        bootEpochNanoseconds: Int64? = nil
+        bootEpochNanoseconds: Int64? = BoardEpoch.defaultNanoseconds
     ) {
         self.mode = mode
         self.boardFolder = boardFolder

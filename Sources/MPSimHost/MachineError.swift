@@ -1,3 +1,5 @@
+import Glibc
+
 /// Why a run of the firmware could not start or did not end by itself.
 public enum MachineError: Error, CustomStringConvertible, Equatable {
     /// No file at the firmware path; `searched` lists the places looked at when no path was
@@ -19,6 +21,9 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
     case timeLimit(seconds: Double)
     /// The wall clock reached the wall-time limit.
     case wallTimeLimit(seconds: Double)
+    /// The process received a termination signal (SIGTERM, or SIGINT twice) and stopped the
+    /// run.
+    case terminated(signal: Int32)
     /// The board waits for console input that its script cannot send, with nothing else to
     /// come (scripted input only).
     case waitsForever(atSeconds: Double)
@@ -32,7 +37,7 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
     case tcpListener(port: Int, operation: String, reason: String)
 
     /// The exit status mpsim ends with: 2 for a setup problem, 3 for a limit, 4 for a firmware
-    /// failure.
+    /// failure, 128 plus the signal's number for a termination signal, as a shell reports it.
     public var exitStatus: Int32 {
         switch self {
         case .firmwareNotFound, .firmwareInvalid, .boardFolder, .trace, .uartBridge, .pseudoTerminal,
@@ -42,6 +47,18 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
             return 3
         case .instantiation, .missingExport, .abiVersionMismatch, .trap:
             return 4
+        case .terminated(let signal):
+            return 128 + signal
+        }
+    }
+
+    /// The error that ends a run halted for `reason`; `nil` when the user quit, which ends the
+    /// run as if the firmware had exited with status 0.
+    init?(haltedFor reason: EngineStop.Reason) {
+        switch reason {
+        case .quit: return nil
+        case .wallTimeLimit(let seconds): self = .wallTimeLimit(seconds: seconds)
+        case .signal(let signal): self = .terminated(signal: signal)
         }
     }
 
@@ -70,6 +87,8 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
             return "time limit of \(Self.format(seconds)) s reached (virtual time)"
         case .wallTimeLimit(let seconds):
             return "wall-clock limit of \(Self.format(seconds)) s reached"
+        case .terminated(let signal):
+            return "stopped by \(Self.signalName(signal))"
         case .waitsForever(let seconds):
             return "the board waits for input at \(Self.format(seconds)) s (virtual time), and nothing is left to send it"
         case .trace(let reason):
@@ -80,6 +99,16 @@ public enum MachineError: Error, CustomStringConvertible, Equatable {
             return "cannot open a pseudo-terminal: \(operation) failed: \(reason)"
         case .tcpListener(let port, let operation, let reason):
             return "cannot listen on '127.0.0.1:\(port)': \(operation) failed: \(reason)"
+        }
+    }
+
+    /// `SIGTERM` for 15.
+    private static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGINT: return "SIGINT"
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP"
+        default: return "signal \(signal)"
         }
     }
 

@@ -6,13 +6,13 @@ import Foundation
 /// A background thread reads standard input into ``input``. Output is written straight to the
 /// file descriptors, unbuffered, so that prompts appear at once.
 // @unchecked Sendable: the stored properties are constants; the one non-Sendable type, the
-// SIGINT dispatch source, is thread-safe (libdispatch synchronises its own state) and is only
-// cancelled, once, by restore().
+// signal dispatch sources, are thread-safe (libdispatch synchronises their own state) and are
+// only cancelled, once, by restore().
 public final class TerminalConsole: Console, @unchecked Sendable {
     /// How the console treats the terminal.
     public enum Mode: Sendable {
         /// A script runs (`mpsim run`, `mpsim exec`): Ctrl-C (SIGINT) interrupts it, and a
-        /// second one while the first is still pending ends mpsim.
+        /// second one while the first is still pending stops the run.
         case script
         /// The REPL: a terminal on standard input is put in raw mode, so that Ctrl-C and the
         /// other control keys reach the firmware as bytes, and Ctrl-] quits mpsim.
@@ -25,12 +25,14 @@ public final class TerminalConsole: Console, @unchecked Sendable {
     /// The queue of bytes and events for the firmware.
     public let input = ConsoleInput()
     private let savedTerminal: termios?
-    private let interruptSource: (any DispatchSourceSignal)?
+    private let signalSources: [any DispatchSourceSignal]
     /// Whether a UART has standard input and output (`--uart N=stdio`): the console then
     /// writes everything to standard error and reads nothing.
     private let givesUpStandardIO: Bool
 
     /// Sets up the terminal for `mode` and starts reading standard input.
+    ///
+    /// SIGTERM stops the run in either mode, so that it ends with the usual cleanup.
     ///
     /// Call ``restore()`` when the run ends.
     ///
@@ -41,23 +43,20 @@ public final class TerminalConsole: Console, @unchecked Sendable {
     public init(mode: Mode, givesUpStandardIO: Bool = false) {
         let input = self.input
         self.givesUpStandardIO = givesUpStandardIO
+        var sources = [Self.handle(SIGTERM) { input.terminate(signal: SIGTERM) }]
         switch mode {
         case .script:
             savedTerminal = nil
-            signal(SIGINT, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: SIGINT)
-            source.setEventHandler {
-                if !input.interrupt() {
-                    signal(SIGINT, SIG_DFL)
-                    raise(SIGINT)
-                }
-            }
-            source.resume()
-            interruptSource = source
+            sources.append(
+                Self.handle(SIGINT) {
+                    if !input.interrupt() {
+                        input.terminate(signal: SIGINT)
+                    }
+                })
         case .repl:
             savedTerminal = Self.enterRawMode()
-            interruptSource = nil
         }
+        signalSources = sources
         let quitByte = mode == .repl ? Self.quitByte : nil
         if givesUpStandardIO {
             input.close()
@@ -68,15 +67,27 @@ public final class TerminalConsole: Console, @unchecked Sendable {
         }
     }
 
-    /// Puts the terminal back as it was and stops handling Ctrl-C.
+    /// Puts the terminal back as it was and gives the signals back their default action.
     public func restore() {
         if var saved = savedTerminal {
             tcsetattr(STDIN_FILENO, TCSANOW, &saved)
         }
-        if let interruptSource {
-            interruptSource.cancel()
-            signal(SIGINT, SIG_DFL)
+        for source in signalSources {
+            source.cancel()
+            signal(Int32(source.handle), SIG_DFL)
         }
+    }
+
+    /// Runs `handler` on a dispatch queue for each `number` signal, instead of its default
+    /// action.
+    private static func handle(_ number: Int32, with handler: @escaping @Sendable () -> Void)
+        -> any DispatchSourceSignal
+    {
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number)
+        source.setEventHandler(handler: handler)
+        source.resume()
+        return source
     }
 
     /// Writes all of `bytes` to standard output or standard error.

@@ -7,12 +7,13 @@ import Foundation
 public final class ShutdownSignals: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
 
-    /// Starts handling SIGINT and SIGTERM with `handler`, on a dispatch queue.
-    public init(handler: @escaping @Sendable () -> Void) {
+    /// Starts handling SIGINT and SIGTERM with `handler`, which gets the signal's number, on a
+    /// dispatch queue.
+    public init(handler: @escaping @Sendable (Int32) -> Void) {
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler(handler: handler)
+            source.setEventHandler { handler(number) }
             source.resume()
             return source
         }

@@ -77,7 +77,7 @@ struct TestFileRun {
             mode: mode, boardFolder: folder,
             timeLimit: scenario.map { Double($0.timeoutNanoseconds) / 1e9 } ?? options.timeout + grace,
             wallTimeLimit: options.wallTimeout + grace, scriptedInput: true, machineName: board.board.definition.machineName,
-            seed: options.seed)
+            seed: options.seed, bootEpochNanoseconds: options.epochNanoseconds ?? board.epoch ?? BoardEpoch.defaultNanoseconds)
         let firmware: Firmware
         do {
             firmware = try Firmware.load(path: options.firmwarePath)
@@ -109,14 +109,16 @@ struct TestFileRun {
     }
 
     private func makeBoard(named name: String, partsFile: String?, folder: String, artifacts: String?) throws(TestSetupFailure)
-        -> (board: EmulatedBoard, i2cWrites: I2CWriteLog)
+        -> (board: EmulatedBoard, i2cWrites: I2CWriteLog, epoch: Int64?)
     {
         do {
             let definition = try BoardCatalog(directory: options.boardCatalog).board(named: name)
             let parts = URL(fileURLWithPath: folder).appendingPathComponent(partsFile ?? "mpsim.json").path
             var wired: [PartDefinition] = []
+            var epoch: Int64?
             if partsFile != nil || FileManager.default.fileExists(atPath: parts) {
                 wired = try PartsFile.load(path: parts, for: definition)
+                epoch = try PartsFile.epochNanoseconds(path: parts)
             }
             let i2cWrites = I2CWriteLog()
             var sinks: [any TraceSink] = [i2cWrites]
@@ -124,7 +126,7 @@ struct TestFileRun {
                 let trace = URL(fileURLWithPath: artifacts).appendingPathComponent("trace.vcd").path
                 sinks.append(try VCDWriter(path: trace, scope: definition.name))
             }
-            return (EmulatedBoard(definition: definition, parts: wired, sinks: sinks), i2cWrites)
+            return (EmulatedBoard(definition: definition, parts: wired, sinks: sinks), i2cWrites, epoch)
         } catch let error as BoardFileError {
             throw TestSetupFailure(message: error.description)
         } catch {

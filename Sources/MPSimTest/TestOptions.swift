@@ -1,3 +1,5 @@
+import MPSimBoard
+
 /// How `mpsim test` runs each test file.
 public struct TestOptions: Sendable {
     /// The firmware file.
@@ -14,11 +16,14 @@ public struct TestOptions: Sendable {
     public var wallTimeout: Double
     /// The folder that gets each failing file's output, trace and screenshots; `nil` for none.
     public var artifactsFolder: String?
+    /// When every board's calendar starts, in nanoseconds since 1970-01-01 UTC; `nil` for the
+    /// parts file's epoch, else the fixed ``BoardEpoch``.
+    public var epochNanoseconds: Int64?
 
     /// Creates options for running with `firmwarePath` and the boards in `boardCatalog`.
     public init(
         firmwarePath: String, boardCatalog: String, board: String = "rp2-pico", seed: UInt64 = 0,
-        timeout: Double = 60, wallTimeout: Double = 60, artifactsFolder: String? = nil
+        timeout: Double = 60, wallTimeout: Double = 60, artifactsFolder: String? = nil, epochNanoseconds: Int64? = nil
     ) {
         self.firmwarePath = firmwarePath
         self.boardCatalog = boardCatalog
@@ -27,5 +32,6 @@ public struct TestOptions: Sendable {
         self.timeout = timeout
         self.wallTimeout = wallTimeout
         self.artifactsFolder = artifactsFolder
+        self.epochNanoseconds = epochNanoseconds
     }
 }

@@ -234,6 +234,11 @@ import Testing
                                           Ends the run after this much wall-clock time.
                   --realtime              Ties the board clock to the wall clock instead of the
                                           executed bytecode.
+                  --epoch <YYYY-MM-DDTHH:MM:SS>
+                                          Starts the board's calendar (time.time(), RTC) at
+                                          this UTC instant (default: the parts file's epoch,
+                                          else 2024-01-01T00:00:00, or the host's clock with
+                                          --realtime).
                   --heap <bytes>          Sets the MicroPython heap size.
                   --seed <n>              Seeds os.urandom (default: 0, or the system's
                                           randomness with --realtime).

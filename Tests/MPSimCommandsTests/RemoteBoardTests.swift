@@ -60,6 +60,8 @@ import Testing
                 drive.value(level)
                 time.sleep_ms(50)
             print(edges, button.value())
+            # A real board's pins can change at any time: an armed IRQ would keep it running.
+            button.irq(None)
             """)
         defer { try? FileManager.default.removeItem(at: irq) }
         let result = try CommandLineTests.mpsim("run", irq.path, "--board", "serial:\(hardware.path)")

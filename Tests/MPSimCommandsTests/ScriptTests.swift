@@ -32,9 +32,11 @@ import Testing
         let firmware = try Firmware.load(path: command.options.deriveFirmwarePath())
         let console = MemoryConsole()
         console.input.close()
-        let machine = Machine(
-            firmware: firmware, configuration: command.options.deriveConfiguration(mode: try command.deriveMode()),
-            console: console, backend: try command.options.deriveBoard())
+        let board = try command.options.deriveBoard()
+        var configuration = command.options.deriveConfiguration(mode: try command.deriveMode())
+        // As `mpsim run` names the board to the firmware (its banner, os.uname().machine).
+        configuration.machineName = board.definition.machineName
+        let machine = Machine(firmware: firmware, configuration: configuration, console: console, backend: board)
 
         var output: String
         let status: Int32

@@ -1,7 +1,7 @@
 # sys.stdout.buffer and sys.stdin.buffer move bytes unchanged, as mpremote's mount hook uses
 # them; micropython.kbd_intr sets (or with -1 disables) the character that raises
 # KeyboardInterrupt, so binary data can pass the console. The test's console input is
-# closed: each byte read from it is then Ctrl-D (0x04).
+# closed: reads from it then end at once with what they got, nothing, as from a file's end.
 import micropython
 import sys
 
@@ -13,7 +13,7 @@ b4 = bytearray(b"ok\nXY")
 print("write(buf, n):", out.write(b4, 3))
 out.write(b"tab\there\n")
 
-# readinto(buf, n) and read(n) block until n bytes have come.
+# readinto(buf, n) and read(n) block until n bytes have come, or the input ends.
 buf = bytearray(6)
 print("readinto(buf, 4):", sys.stdin.buffer.readinto(buf, 4), buf)
 print("read(3):", sys.stdin.buffer.read(3))
