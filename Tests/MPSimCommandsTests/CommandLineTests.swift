@@ -227,8 +227,9 @@ import Testing
                                           folder to boot.
 
                 OPTIONS:
-                  --fs <dir>              Host folder to use as the board's flash (default: an
-                                          empty temporary one).
+                  --fs <dir>              Host folder to use as the board's flash (default: a
+                                          temporary copy of the script's folder, or an empty
+                                          one).
                   --timeout <seconds>     Ends the run after this much board time.
                   --wall-timeout <seconds>
                                           Ends the run after this much wall-clock time.
@@ -249,7 +250,8 @@ import Testing
                                           or a board file; serial:PORT drives a real board's
                                           pins. (default: rp2-pico)
                   --parts <file.json>     Wires the parts in this JSON file to the board
-                                          (default: mpsim.json in the board folder, if any).
+                                          (default: mpsim.json in the board or script folder,
+                                          if any).
                   --trace <file.vcd>      Writes the level of each pin the run used, and its
                                           PWM and ADC values, to this VCD file.
                   --trace-signals <names> Keeps only these pins (and their PWM and ADC values)
