@@ -84,9 +84,9 @@ import Testing
             try? FileManager.default.removeItem(atPath: second)
         }
         // The pins float until they turn outputs.
-        let led = try ExampleTraceTests.changes(of: "GP25", in: first).filter { $0.value != "z" }
+        let led = try #require(try ExampleTraceTests.changes(of: "GP25", in: first)).filter { $0.value != "z" }
         Self.expectBlinks(led, period: 200, count: 10)
-        let led2 = try ExampleTraceTests.changes(of: "GP16", in: first).filter { $0.value != "z" }
+        let led2 = try #require(try ExampleTraceTests.changes(of: "GP16", in: first)).filter { $0.value != "z" }
         Self.expectBlinks(led2, period: 350, count: 6)
         #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
     }

@@ -102,30 +102,66 @@ import Testing
 
     @Test func aTCPClientGetsTheREPLToo() throws {
         let board = try ServedBoard(["--tcp", "0"])
+        let socket = try Self.connect(toServed: board)
+        defer { close(socket) }
+        let request = Array("print('over tcp')\r".utf8)
+        #expect(write(socket, request, request.count) == request.count)
+        #expect(Self.read(socket, until: "over tcp\r\n>>> ").contains("over tcp\r\n>>> "))
+    }
+
+    @Test func vanishingTCPClientsLeaveTheBoardServing() throws {
+        let board = try ServedBoard(["--tcp", "0"])
+        // Each client asks for a flood of output and goes away at once, resetting the
+        // connection, so that the board's writes meet a closed socket (EPIPE, once SIGPIPE).
+        for _ in 0..<20 {
+            let socket = try Self.connect(toServed: board)
+            let request = Array("for i in range(300): print('x' * 60)\r".utf8)
+            _ = write(socket, request, request.count)
+            var reset = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(socket, SOL_SOCKET, SO_LINGER, &reset, socklen_t(MemoryLayout<linger>.size))
+            close(socket)
+        }
+        #expect(board.process.isRunning)
+        let socket = try Self.connect(toServed: board)
+        defer { close(socket) }
+        let request = Array("\rprint('still', 6 * 7)\r".utf8)
+        #expect(write(socket, request, request.count) == request.count)
+        #expect(Self.read(socket, until: "still 42\r\n>>> ").contains("still 42\r\n>>> "))
+        #expect(board.stop().status == 0)
+    }
+
+    /// A TCP connection to the served board's `socket://127.0.0.1:PORT`.
+    static func connect(toServed board: ServedBoard) throws -> Int32 {
         let address = try #require(board.paths.last)
         let port = try #require(Int(address.split(separator: ":").last ?? ""))
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
         var peer = sockaddr_in()
         peer.sin_family = sa_family_t(AF_INET)
         peer.sin_port = in_port_t(UInt16(port)).bigEndian
         peer.sin_addr.s_addr = in_addr_t(0x7f00_0001).bigEndian
         let connected = withUnsafePointer(to: &peer) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        #expect(connected == 0)
-        let request = Array("print('over tcp')\r".utf8)
-        #expect(write(socket, request, request.count) == request.count)
+        try #require(connected == 0)
+        return socket
+    }
+
+    /// What `socket` receives until `text` appears, the peer closes or 30 s pass; each wait
+    /// is bounded by `poll`, so a silent server fails the test instead of hanging it.
+    static func read(_ socket: Int32, until text: String) -> String {
         var received = ""
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        let deadline = Date().addingTimeInterval(20)
-        while !received.contains("over tcp\r\n>>> "), Date() < deadline {
-            let count = read(socket, &buffer, buffer.count)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(30)
+        while !received.contains(text), Date() < deadline {
+            var ready = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, 200) >= 0 else { break }
+            guard ready.revents != 0 else { continue }
+            let count = Glibc.read(socket, &buffer, buffer.count)
             guard count > 0 else { break }
             received += String(decoding: buffer[..<count], as: UTF8.self)
         }
-        #expect(received.contains("over tcp\r\n>>> "))
+        return received
     }
 }
