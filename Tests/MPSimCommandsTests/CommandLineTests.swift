@@ -178,7 +178,7 @@ import Testing
         let parts = try Self.mpsim("exec", "print('ran')", "--parts", file.path)
         #expect(parts.status == 2)
         #expect(parts.stdout.isEmpty)
-        #expect(parts.stderr == "mpsim: \(file.path): parts[0].presses[0].for_ms: '0.0' is not a time in milliseconds (expected more than 0)\n")
+        #expect(parts.stderr == "mpsim: \(file.path): parts[0].presses[0].for_ms: '0.0' is not a time in milliseconds (expected more than 0 and at most 1000000000, about 11.6 days)\n")
     }
 
     @Test func summaryListsUsedPinsAfterTheRun() throws {

@@ -115,8 +115,9 @@ import Testing
         return folder
     }
 
-    /// `mpsim test` has no `--heap`: the nested parentheses end in a MemoryError there.
-    @Test(arguments: longCalls.filter { !$0.contains("eval") })
+    /// `mpsim test` has no `--heap`: the nested parentheses and the billion-digit padding end
+    /// in a MemoryError there.
+    @Test(arguments: longCalls.filter { !$0.contains("eval") && !$0.contains("%0*d") })
     func aHungTestEndsAtItsLimitAndTheOthersReport(code: String) throws {
         let folder = try testFolder(hangingCall: code)
         defer { try? FileManager.default.removeItem(at: folder) }
