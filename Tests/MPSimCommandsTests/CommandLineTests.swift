@@ -24,10 +24,21 @@ import Testing
     static func mpsim(_ arguments: [String], in folder: URL?) throws -> Result {
         let executable = try #require(Self.executable)
         try #require(FileManager.default.isExecutableFile(atPath: executable.path), "no mpsim at '\(executable.path)'")
+        return try run(executable, arguments, in: folder)
+    }
+
+    /// Runs `executable` with `arguments` in the working folder `folder` (default: the test's)
+    /// and `environment` (default: this process's), with standard input at its end.
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil)
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if let environment {
+            process.environment = environment
+        }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout

@@ -9,25 +9,11 @@ import Testing
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
         -> CommandLineTests.Result
     {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         for name in ["MPSIM_FIRMWARE", "MPSIM_BOARDS", "MPSIM_SOURCE_TREE"] {
             merged[name] = nil
         }
-        process.environment = merged.merging(environment) { $1 }
-        let (stdout, stderr) = (Pipe(), Pipe())
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandLineTests.Result(
-            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-            stderr: String(decoding: errors, as: UTF8.self))
+        return try CommandLineTests.run(executable, arguments, environment: merged.merging(environment) { $1 })
     }
 
     @Test func anInstalledMPSimRunsWithoutTheSourceTreeAndNamesWhereItLooked() throws {

@@ -22,40 +22,14 @@ import Testing
 
     @Test(arguments: ["tcp:0", "pty"])
     func aHostProgramTalksToTheScript(endpoint: String) throws {
-        let executable = try #require(CommandLineTests.executable)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-uart-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let scriptFile = folder.appendingPathComponent("echo.py")
         try Self.script.write(to: scriptFile, atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["run", scriptFile.path, "--uart", "1=\(endpoint)", "--wall-timeout", "30"]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning {
-                process.terminate()
-            }
-            process.waitUntilExit()
-        }
-
-        // "mpsim: UART1 on <address>\n" comes before the script runs.
-        var announced = Data()
-        while !announced.contains(UInt8(ascii: "\n")) {
-            let chunk = stderr.fileHandleForReading.availableData
-            try #require(!chunk.isEmpty, "mpsim ended without naming the endpoint")
-            announced += chunk
-        }
-        let line = String(decoding: announced, as: UTF8.self)
-        let prefix = "mpsim: UART1 on "
-        try #require(line.hasPrefix(prefix), "unexpected: \(line)")
-        let address = String(line.dropFirst(prefix.count).prefix { $0 != "\n" })
+        let run = try BridgedRun(script: scriptFile, endpoint: endpoint)
+        let address = run.address
 
         let descriptor = try endpoint == "pty" ? Self.openTerminal(address) : Self.connect(address)
         defer { close(descriptor) }
@@ -63,9 +37,9 @@ import Testing
         #expect(write(descriptor, request, request.count) == request.count)
         #expect(try Self.readLine(descriptor) == "HELLO UART\n")
 
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let output = run.stdout.fileHandleForReading.readDataToEndOfFile()
+        run.process.waitUntilExit()
+        #expect(run.process.terminationStatus == 0)
         #expect(String(decoding: output, as: UTF8.self) == "got b'hello uart\\n'\n")
     }
 
@@ -98,7 +72,6 @@ import Testing
     /// What the board sends before a TCP client connects waits for it: the latest 64 KiB,
     /// as a peer wired from the start would have seen them.
     @Test func aTCPClientGetsWhatTheBoardSentBeforeItConnected() throws {
-        let executable = try #require(CommandLineTests.executable)
         let scriptFile = FileManager.default.temporaryDirectory.appendingPathComponent("mpsim-\(UUID().uuidString).py")
         try """
             import time
@@ -111,27 +84,8 @@ import Testing
             print("got", u.readline())
             """.write(to: scriptFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: scriptFile) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["run", scriptFile.path, "--uart", "1=tcp:0", "--wall-timeout", "30"]
-        let (stdout, stderr) = (Pipe(), Pipe())
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning {
-                process.terminate()
-            }
-            process.waitUntilExit()
-        }
-        var announced = Data()
-        while !announced.contains(UInt8(ascii: "\n")) {
-            let chunk = stderr.fileHandleForReading.availableData
-            try #require(!chunk.isEmpty, "mpsim ended without naming the endpoint")
-            announced += chunk
-        }
-        let address = String(String(decoding: announced, as: UTF8.self).dropFirst("mpsim: UART1 on ".count).prefix { $0 != "\n" })
+        let run = try BridgedRun(script: scriptFile, endpoint: "tcp:0")
+        let (process, stdout, address) = (run.process, run.stdout, run.address)
         // Connect only once the script has sent everything.
         var said = Data()
         while !said.contains(UInt8(ascii: "\n")) {
@@ -156,6 +110,43 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: rest, as: UTF8.self) == "got b'ok\\n'\n")
+    }
+
+    /// `mpsim run SCRIPT --uart 1=ENDPOINT`, started and stopped with the test, and the
+    /// endpoint's address that it names on standard error before the script runs.
+    final class BridgedRun {
+        let process = Process()
+        let stdout = Pipe()
+        let address: String
+
+        init(script: URL, endpoint: String) throws {
+            let executable = try #require(CommandLineTests.executable)
+            process.executableURL = executable
+            process.arguments = ["run", script.path, "--uart", "1=\(endpoint)", "--wall-timeout", "30"]
+            let stderr = Pipe()
+            process.standardOutput = stdout
+            process.standardError = stderr
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            // "mpsim: UART1 on <address>\n" comes before the script runs.
+            var announced = Data()
+            while !announced.contains(UInt8(ascii: "\n")) {
+                let chunk = stderr.fileHandleForReading.availableData
+                try #require(!chunk.isEmpty, "mpsim ended without naming the endpoint")
+                announced += chunk
+            }
+            let line = String(decoding: announced, as: UTF8.self)
+            let prefix = "mpsim: UART1 on "
+            try #require(line.hasPrefix(prefix), "unexpected: \(line)")
+            address = String(line.dropFirst(prefix.count).prefix { $0 != "\n" })
+        }
+
+        deinit {
+            if process.isRunning {
+                process.terminate()
+            }
+            process.waitUntilExit()
+        }
     }
 
     @Test func aBadEndpointIsAUsageError() throws {
