@@ -80,14 +80,29 @@ static uint32_t abi_value(const mp_int_t table[3], mp_int_t value, const char *w
     mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("invalid pin %s %d"), what, (int)value);
 }
 
+// rp2's CYW43 pins (WL_GPIOn on a Pico W) are numbered from here.
+#define RP2_EXT_PIN_BASE (64)
+
+// Prints Pin(GPIO25, mode=OUT, pull=PULL_UP) as ports/rp2 does (its CYW43 pins show only name
+// and mode), and Pin(4) as ports/esp32 does.
 static void machine_pin_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
     machine_pin_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    if (machine_port() == BOARD_PORT_ESP32) {
+        mp_printf(print, "Pin(%u)", (unsigned)self->number);
+        return;
+    }
     int32_t configuration = check(board_pin_configuration(self->number), self->number);
-    const pin_constants_t *c = constants();
-    mp_printf(print, "Pin(%u, mode=%d", (unsigned)self->number, (int)c->mode[configuration & 0xff]);
+    static const qstr modes[] = { MP_QSTR_IN, MP_QSTR_OUT, MP_QSTR_OPEN_DRAIN };
+    static const qstr pulls[] = { MP_QSTR_, MP_QSTR_PULL_UP, MP_QSTR_PULL_DOWN };
+    if (self->number >= RP2_EXT_PIN_BASE) {
+        qstr mode = (configuration & 0xff) == BOARD_PIN_MODE_IN ? MP_QSTR_IN : MP_QSTR_OUT;
+        mp_printf(print, "Pin(WL_GPIO%u, mode=%q)", (unsigned)(self->number - RP2_EXT_PIN_BASE), mode);
+        return;
+    }
+    mp_printf(print, "Pin(GPIO%u, mode=%q", (unsigned)self->number, modes[configuration & 0xff]);
     int32_t pull = configuration >> 8;
     if (pull != BOARD_PIN_PULL_NONE) {
-        mp_printf(print, ", pull=%d", (int)c->pull[pull]);
+        mp_printf(print, ", pull=%q", pulls[pull]);
     }
     mp_print_str(print, ")");
 }
