@@ -1,5 +1,7 @@
 // The machine module. Its classes depend on the port flavour of the board (rp2 or esp32),
 // which the host names at run time, so they are looked up through the module's __getattr__.
+#include <stdlib.h>
+
 #include "py/runtime.h"
 #include "py/mphal.h"
 #include "shared/runtime/pyexec.h"
@@ -73,6 +75,17 @@ static mp_obj_t machine_soft_reset(void) {
     mp_raise_type(&mp_type_SystemExit);
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(machine_soft_reset_obj, machine_soft_reset);
+
+// machine.bootloader() on rp2: the chip resets into its USB (BOOTSEL) boot ROM, which leaves
+// MicroPython for good; the run ends there with status 0, with nothing more printed and no
+// armed callback run, as nothing more comes from the board's serial port.
+static mp_obj_t machine_bootloader(size_t n_args, const mp_obj_t *args) {
+    (void)n_args;
+    (void)args;
+    mpsim_report_steps();
+    exit(0);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(machine_bootloader_obj, 0, 1, machine_bootloader);
 
 // Whether an RP2040's system PLL makes exactly khz from its 12 MHz crystal: a VCO of
 // 750..1600 MHz (a multiple of 12 MHz, so from 63 * 12 MHz) divided by two post-dividers of
@@ -180,6 +193,8 @@ static mp_obj_t machine_getattr(mp_obj_t attr) {
             return MP_OBJ_FROM_PTR(esp32 ? &machine_spi_esp32_type : &machine_spi_rp2_type);
         case MP_QSTR_SoftSPI:
             return MP_OBJ_FROM_PTR(esp32 ? &machine_soft_spi_esp32_type : &machine_soft_spi_rp2_type);
+        case MP_QSTR_bootloader:
+            return esp32 ? MP_OBJ_NULL : MP_OBJ_FROM_PTR(&machine_bootloader_obj);
         case MP_QSTR_PWRON_RESET:
             return MP_OBJ_NEW_SMALL_INT(esp32 ? ESP32_PWRON_RESET : RP2_PWRON_RESET);
         case MP_QSTR_WDT_RESET:

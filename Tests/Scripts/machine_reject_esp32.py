@@ -38,3 +38,4 @@ attempt("Timer freq=10**9", lambda: Timer(0, freq=10**9, callback=lambda t: None
 t = Timer(0, freq=3, callback=lambda t: None)
 print(t)
 t.deinit()
+print("bootloader", hasattr(machine, "bootloader"))
