@@ -38,6 +38,9 @@ typedef struct _pin_constants_t {
 #define ESP32_PULL_DOWN (1)
 #define ESP32_IRQ_RISING (1)
 #define ESP32_IRQ_FALLING (2)
+// esp32's pad drive strengths (GPIO_DRIVE_CAP_0..3: about 5, 10, 20 and 40 mA).
+#define ESP32_DRIVE_0 (0)
+#define ESP32_DRIVE_3 (3)
 
 static const pin_constants_t rp2_constants = {
     { RP2_IN, RP2_OUT, RP2_OPEN_DRAIN }, { -1, RP2_PULL_UP, RP2_PULL_DOWN }
@@ -125,6 +128,13 @@ static mp_obj_t machine_pin_init_helper(machine_pin_obj_t *self, size_t n_args, 
     uint32_t mode = configuration & 0xff;
     uint32_t pull = configuration >> 8;
     const pin_constants_t *c = constants();
+    // esp32's drive strength is checked; the emulated pins drive ideal levels at any strength.
+    if (machine_port() == BOARD_PORT_ESP32 && args[ARG_drive].u_obj != mp_const_none) {
+        mp_int_t drive = mp_obj_get_int(args[ARG_drive].u_obj);
+        if (drive < ESP32_DRIVE_0 || drive > ESP32_DRIVE_3) {
+            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("invalid pin drive %d"), (int)drive);
+        }
+    }
     if (args[ARG_mode].u_obj != mp_const_none && mp_obj_get_int(args[ARG_mode].u_obj) != -1) {
         mode = abi_value(c->mode, mp_obj_get_int(args[ARG_mode].u_obj), "mode");
     }
@@ -395,6 +405,10 @@ static const mp_rom_map_elem_t machine_pin_esp32_locals_dict_table[] = {
     { MP_ROM_QSTR(MP_QSTR_PULL_DOWN), MP_ROM_INT(ESP32_PULL_DOWN) },
     { MP_ROM_QSTR(MP_QSTR_IRQ_RISING), MP_ROM_INT(ESP32_IRQ_RISING) },
     { MP_ROM_QSTR(MP_QSTR_IRQ_FALLING), MP_ROM_INT(ESP32_IRQ_FALLING) },
+    { MP_ROM_QSTR(MP_QSTR_DRIVE_0), MP_ROM_INT(ESP32_DRIVE_0) },
+    { MP_ROM_QSTR(MP_QSTR_DRIVE_1), MP_ROM_INT(ESP32_DRIVE_0 + 1) },
+    { MP_ROM_QSTR(MP_QSTR_DRIVE_2), MP_ROM_INT(ESP32_DRIVE_0 + 2) },
+    { MP_ROM_QSTR(MP_QSTR_DRIVE_3), MP_ROM_INT(ESP32_DRIVE_3) },
 };
 static MP_DEFINE_CONST_DICT(machine_pin_esp32_locals_dict, machine_pin_esp32_locals_dict_table);
 

@@ -6,7 +6,8 @@
 
 extern const mp_obj_type_t machine_pin_rp2_type;
 extern const mp_obj_type_t machine_pin_esp32_type;
-extern const mp_obj_type_t machine_adc_type;
+extern const mp_obj_type_t machine_adc_rp2_type;
+extern const mp_obj_type_t machine_adc_esp32_type;
 extern const mp_obj_type_t machine_pwm_rp2_type;
 extern const mp_obj_type_t machine_pwm_esp32_type;
 extern const mp_obj_type_t machine_signal_type;

@@ -132,7 +132,8 @@ static mp_obj_t machine_timer_make_new(const mp_obj_type_t *type, size_t n_args,
     self->id = id;
     self->mode = MODE_PERIODIC;
     self->period_ms = -1;
-    if (n_args > 0 || n_kw > 0) {
+    // As on both ports, Timer(id) alone creates the timer without starting it.
+    if (n_kw > 0) {
         mp_map_t kw_args;
         mp_map_init_fixed_table(&kw_args, n_kw, args + n_args);
         machine_timer_init_helper(self, 0, NULL, &kw_args);

@@ -187,6 +187,8 @@ static mp_obj_t machine_getattr(mp_obj_t attr) {
     switch (MP_OBJ_QSTR_VALUE(attr)) {
         case MP_QSTR_Pin:
             return MP_OBJ_FROM_PTR(machine_pin_type());
+        case MP_QSTR_ADC:
+            return MP_OBJ_FROM_PTR(esp32 ? &machine_adc_esp32_type : &machine_adc_rp2_type);
         case MP_QSTR_PWM:
             return MP_OBJ_FROM_PTR(esp32 ? &machine_pwm_esp32_type : &machine_pwm_rp2_type);
         case MP_QSTR_SPI:
@@ -211,7 +213,6 @@ static MP_DEFINE_CONST_FUN_OBJ_1(machine_getattr_obj, machine_getattr);
 static const mp_rom_map_elem_t machine_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_machine) },
     { MP_ROM_QSTR(MP_QSTR___getattr__), MP_ROM_PTR(&machine_getattr_obj) },
-    { MP_ROM_QSTR(MP_QSTR_ADC), MP_ROM_PTR(&machine_adc_type) },
     { MP_ROM_QSTR(MP_QSTR_Signal), MP_ROM_PTR(&machine_signal_type) },
     { MP_ROM_QSTR(MP_QSTR_Timer), MP_ROM_PTR(&machine_timer_type) },
     { MP_ROM_QSTR(MP_QSTR_RTC), MP_ROM_PTR(&machine_rtc_type) },
