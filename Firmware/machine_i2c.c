@@ -97,9 +97,16 @@ static void check_rp2_pins(mp_int_t id, uint32_t scl, uint32_t sda) {
     }
 }
 
+static mp_obj_t machine_soft_i2c_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *all_args);
+
 // I2C(id, freq=400000, *, scl, sda, timeout=50000) on rp2 (id defaults to 0);
 // I2C(id, *, scl, sda, freq=400000, timeout=50000) on esp32. Pins default to the bus's own.
+// On esp32, I2C(*, scl, sda, ...) and I2C(-1, ...) make a SoftI2C, with a warning.
 static mp_obj_t machine_i2c_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *all_args) {
+    if (machine_legacy_soft_bus(n_args, all_args, MP_QSTR_I2C)) {
+        size_t skip = n_args > 0 ? 1 : 0;
+        return machine_soft_i2c_make_new(&machine_soft_i2c_type, n_args - skip, n_kw, all_args + skip);
+    }
     enum { ARG_id, ARG_freq, ARG_scl, ARG_sda, ARG_timeout };
     static const mp_arg_t rp2_args[] = {
         { MP_QSTR_id, MP_ARG_INT, {.u_int = 0} },

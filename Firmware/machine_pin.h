@@ -53,6 +53,10 @@ void machine_timer_deinit_all(void);
 // A length argument (nbytes) of a machine method; raises ValueError if it is negative.
 size_t machine_nbytes(mp_obj_t nbytes_in);
 
+// Whether an esp32 I2C or SPI constructor's arguments ask for the deprecated software bus
+// (no id, or id -1); if so, prints the port's warning naming bus (I2C or SPI).
+bool machine_legacy_soft_bus(size_t n_args, const mp_obj_t *args, qstr bus);
+
 // How many running timers have a callback to call.
 size_t machine_timer_armed(void);
 

@@ -227,9 +227,16 @@ static uint32_t esp32_pin(mp_obj_t pin_in, uint32_t default_pin) {
     return machine_pin_number(pin_in);
 }
 
+static mp_obj_t machine_soft_spi_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *all_args);
+
 // SPI(id, baudrate=500000, *, polarity=0, phase=0, bits=8, firstbit=SPI.MSB, sck, mosi, miso)
 // on esp32: id 1 (HSPI) or 2 (VSPI), pins from the GPIO matrix (any pin), LSB first allowed.
+// SPI(*, sck, mosi, miso, ...) and SPI(-1, ...) make a SoftSPI, with a warning.
 static mp_obj_t machine_spi_esp32_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *all_args) {
+    if (machine_legacy_soft_bus(n_args, all_args, MP_QSTR_SPI)) {
+        size_t skip = n_args > 0 ? 1 : 0;
+        return machine_soft_spi_make_new(&machine_soft_spi_esp32_type, n_args - skip, n_kw, all_args + skip);
+    }
     enum { ARG_id, ARG_baudrate, ARG_polarity, ARG_phase, ARG_bits, ARG_firstbit, ARG_sck, ARG_mosi, ARG_miso };
     static const mp_arg_t allowed_args[] = {
         { MP_QSTR_id, MP_ARG_REQUIRED | MP_ARG_INT, {.u_int = -1} },

@@ -24,6 +24,14 @@ size_t machine_nbytes(mp_obj_t nbytes_in) {
     return nbytes;
 }
 
+bool machine_legacy_soft_bus(size_t n_args, const mp_obj_t *args, qstr bus) {
+    if (machine_port() != BOARD_PORT_ESP32 || (n_args > 0 && args[0] != MP_OBJ_NEW_SMALL_INT(-1))) {
+        return false;
+    }
+    mp_printf(&mp_plat_print, "Warning: %q(-1, ...) is deprecated, use Soft%q(...) instead\n", bus, bus);
+    return true;
+}
+
 void machine_irq_dispatch(int32_t irq) {
     switch (BOARD_IRQ_SOURCE(irq)) {
         case BOARD_IRQ_PIN:

@@ -1,5 +1,5 @@
 # mpsim-args: --board esp32-devkitc --parts Tests/Scripts/machine_i2c_esp32.json
-# machine.I2C on an ESP32: the id is required, the pins default to GPIO18 and GPIO19, and
+# machine.I2C on an ESP32: without an id it is the deprecated SoftI2C, the pins default to GPIO18 and GPIO19, and
 # ESP-IDF reports any byte nobody acknowledges as ESP_FAIL, which the port raises as ENODEV.
 from machine import I2C, SoftI2C, Pin
 
