@@ -96,7 +96,7 @@ static void machine_pin_print(const mp_print_t *print, mp_obj_t self_in, mp_prin
     }
     int32_t configuration = check(board_pin_configuration(self->number), self->number);
     static const qstr modes[] = { MP_QSTR_IN, MP_QSTR_OUT, MP_QSTR_OPEN_DRAIN };
-    static const qstr pulls[] = { MP_QSTR_, MP_QSTR_PULL_UP, MP_QSTR_PULL_DOWN };
+    static const qstr pulls[] = { MP_QSTR_PULL_UP, MP_QSTR_PULL_DOWN }; // from BOARD_PIN_PULL_UP
     if (self->number >= RP2_EXT_PIN_BASE) {
         qstr mode = (configuration & 0xff) == BOARD_PIN_MODE_IN ? MP_QSTR_IN : MP_QSTR_OUT;
         mp_printf(print, "Pin(WL_GPIO%u, mode=%q)", (unsigned)(self->number - RP2_EXT_PIN_BASE), mode);
@@ -105,7 +105,7 @@ static void machine_pin_print(const mp_print_t *print, mp_obj_t self_in, mp_prin
     mp_printf(print, "Pin(GPIO%u, mode=%q", (unsigned)self->number, modes[configuration & 0xff]);
     int32_t pull = configuration >> 8;
     if (pull != BOARD_PIN_PULL_NONE) {
-        mp_printf(print, ", pull=%q", pulls[pull]);
+        mp_printf(print, ", pull=%q", pulls[pull - BOARD_PIN_PULL_UP]);
     }
     mp_print_str(print, ")");
 }
