@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MPSimBoard
 import MPSimHost
-import MPSimSerial
 import MPSimTest
 
 /// `mpsim test`: runs unittest modules and scenarios on emulated boards, in parallel.

@@ -5,9 +5,8 @@ import Foundation
 ///
 /// A background thread reads standard input into ``input``. Output is written straight to the
 /// file descriptors, unbuffered, so that prompts appear at once.
-// @unchecked Sendable: the stored properties are constants; the one non-Sendable type, the
-// signal dispatch sources, are thread-safe (libdispatch synchronises their own state) and are
-// only cancelled, once, by restore().
+// @unchecked Sendable: the stored properties are constants: the input and the signals are
+// Sendable, and the saved terminal state is a plain value that only restore() reads.
 public final class TerminalConsole: Console, @unchecked Sendable {
     /// How the console treats the terminal.
     public enum Mode: Sendable {
@@ -25,7 +24,7 @@ public final class TerminalConsole: Console, @unchecked Sendable {
     /// The queue of bytes and events for the firmware.
     public let input = ConsoleInput()
     private let savedTerminal: termios?
-    private let signalSources: [any DispatchSourceSignal]
+    private let signals: ShutdownSignals
     /// Whether a UART has standard input and output (`--uart N=stdio`): the console then
     /// writes everything to standard error and reads nothing.
     private let givesUpStandardIO: Bool
@@ -43,20 +42,19 @@ public final class TerminalConsole: Console, @unchecked Sendable {
     public init(mode: Mode, givesUpStandardIO: Bool = false) {
         let input = self.input
         self.givesUpStandardIO = givesUpStandardIO
-        var sources = [Self.handle(SIGTERM) { input.terminate(signal: SIGTERM) }]
         switch mode {
         case .script:
             savedTerminal = nil
-            sources.append(
-                Self.handle(SIGINT) {
-                    if !input.interrupt() {
-                        input.terminate(signal: SIGINT)
-                    }
-                })
+            signals = ShutdownSignals { number in
+                // Ctrl-C interrupts the script; a second one while the first is pending stops it.
+                if number == SIGTERM || !input.interrupt() {
+                    input.terminate(signal: number)
+                }
+            }
         case .repl:
             savedTerminal = Self.enterRawMode()
+            signals = ShutdownSignals([SIGTERM]) { input.terminate(signal: $0) }
         }
-        signalSources = sources
         let quitByte = mode == .repl ? Self.quitByte : nil
         if givesUpStandardIO {
             input.close()
@@ -72,22 +70,7 @@ public final class TerminalConsole: Console, @unchecked Sendable {
         if var saved = savedTerminal {
             tcsetattr(STDIN_FILENO, TCSANOW, &saved)
         }
-        for source in signalSources {
-            source.cancel()
-            signal(Int32(source.handle), SIG_DFL)
-        }
-    }
-
-    /// Runs `handler` on a dispatch queue for each `number` signal, instead of its default
-    /// action.
-    private static func handle(_ number: Int32, with handler: @escaping @Sendable () -> Void)
-        -> any DispatchSourceSignal
-    {
-        signal(number, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: number)
-        source.setEventHandler(handler: handler)
-        source.resume()
-        return source
+        signals.cancel()
     }
 
     /// Writes all of `bytes` to standard output or standard error.
