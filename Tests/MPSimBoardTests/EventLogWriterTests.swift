@@ -55,6 +55,7 @@ import Testing
     /// Writes `events` through a fresh writer and returns the file's text.
     private static func write(_ events: [TraceEvent]) throws -> String {
         let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let writer = try EventLogWriter(path: path)
         for event in events {
             try writer.record(event)

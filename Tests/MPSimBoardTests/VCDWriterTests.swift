@@ -98,6 +98,7 @@ import Testing
             TraceEvent(nanoseconds: 1000, kind: .pwm, signal: "GP25 PWM freq", value: .number(50)),
         ]
         let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let writer = try VCDWriter(path: path, scope: "b", selection: ["GP2"])
         for event in events {
             try writer.record(event)
@@ -108,7 +109,9 @@ import Testing
     }
 
     @Test func valueOfWrongTypeThrows() throws {
-        let writer = try VCDWriter(path: Self.temporaryPath(), scope: "b")
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try VCDWriter(path: path, scope: "b")
         let event = TraceEvent(nanoseconds: 0, kind: .pin, signal: "GP25", value: .number(1))
         #expect(throws: TraceError.mismatchedValue(signal: "GP25", value: .number(1), expected: .wire)) {
             try writer.record(event)
@@ -118,7 +121,9 @@ import Testing
     }
 
     @Test func namesThatCollideAfterSanitizingThrow() throws {
-        let writer = try VCDWriter(path: Self.temporaryPath(), scope: "b")
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try VCDWriter(path: path, scope: "b")
         try writer.record(TraceEvent(nanoseconds: 0, kind: .pin, signal: "a b", value: .level(.low)))
         #expect(throws: TraceError.duplicateSignal(name: "a_b")) {
             try writer.record(TraceEvent(nanoseconds: 0, kind: .pin, signal: "a_b", value: .level(.low)))
@@ -156,6 +161,7 @@ import Testing
 
     @Test func namesBecomeVCDSafe() throws {
         let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let writer = try VCDWriter(path: path, scope: "2040 board")
         try writer.record(TraceEvent(nanoseconds: 0, kind: .pin, signal: "a\tb\u{e9} c", value: .level(.low)))
         try writer.finish(at: 0)
@@ -179,6 +185,7 @@ import Testing
         events.append(TraceEvent(nanoseconds: 500_000_000, kind: .pwm, signal: "GP15 PWM duty", value: .number(12.5)))
         events.sort { $0.nanoseconds < $1.nanoseconds }
         let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
         _ = try Self.write(events, finishAt: 600_000_000, path: path)
 
         var expected = ["scope module rp2_pico", "timescale 100 ns"]
@@ -192,6 +199,7 @@ import Testing
 
         // sigrok makes one sample per 100 ns, shows z as 0 and skips the real.
         let short = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: short) }
         _ = try Self.write(events.filter { $0.nanoseconds < 3_000 }, finishAt: 2_500, path: short)
         #expect(
             try Self.readWithSigrok(short, channels: "GP0,GP1")
@@ -237,9 +245,16 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// Writes `events` through a fresh writer and returns the file's text.
-    private static func write(_ events: [TraceEvent], finishAt end: Int64, path: String = temporaryPath()) throws
+    private static func write(_ events: [TraceEvent], finishAt end: Int64, path given: String? = nil) throws
         -> String
     {
+        // A file of the caller's stays for it to read; a file of our own goes with the call.
+        let path = given ?? temporaryPath()
+        defer {
+            if given == nil {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
         let writer = try VCDWriter(path: path, scope: "rp2-pico")
         for event in events {
             try writer.record(event)
